@@ -67,6 +67,7 @@ __all__ = [
     "Answer",
     "GraphStore",
     "QueryKind",
+    "AnyTerm",
     "Term",
     "term_value",
 ]
@@ -74,7 +75,9 @@ __all__ = [
 #: File name of the saved store inside the data directory.
 GRAPH_FILE = "graph.nq"
 
-Term = NamedNode | BlankNode | Literal | Triple
+#: What the named queries bind and read (RDF-star triple terms only reach user SPARQL).
+Term = NamedNode | BlankNode | Literal
+AnyTerm = NamedNode | BlankNode | Literal | Triple
 QueryKind = TypingLiteral["select", "ask", "construct"]
 
 #: RDF serializations by short name: (pyoxigraph format, media type).
@@ -117,7 +120,7 @@ class Answer:
     truncated: bool = False
 
 
-def term_value(term: Term | None) -> Any:
+def term_value(term: AnyTerm | None) -> Any:
     """A plain Python value for a term: IRIs and strings as ``str``, numbers as numbers.
 
     >>> term_value(Literal("3", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
@@ -312,7 +315,7 @@ class GraphStore:
         self,
         sparql: str,
         *,
-        substitutions: Mapping[str, Term] | None = None,
+        substitutions: Mapping[str, AnyTerm] | None = None,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
     ) -> QuerySolutions | QueryBoolean | QueryTriples:
@@ -323,7 +326,9 @@ class GraphStore:
         common prefixes of :data:`graph.namespace.PREFIXES` are predeclared.
         """
         default = _graph_terms(default_graph_uris)
-        subs = {Variable(k): v for k, v in substitutions.items()} if substitutions else None
+        subs: dict[Variable, AnyTerm] | None = (
+            {Variable(k): v for k, v in substitutions.items()} if substitutions else None
+        )
         try:
             return self._store.query(
                 sparql,
@@ -344,10 +349,11 @@ class GraphStore:
         if not isinstance(result, QuerySolutions):
             raise BadQuery("expected a SELECT query")
         names = [v.value for v in result.variables]
-        rows = []
+        rows: list[dict[str, Term]] = []
         try:
             for solution in result:
-                rows.append({n: t for n, t in zip(names, solution, strict=True) if t is not None})
+                rows.append({n: t for n, t in zip(names, solution, strict=True)
+                             if t is not None and not isinstance(t, Triple)})
         except (OSError, RuntimeError) as err:
             raise BadQuery(f"SPARQL query failed: {err}") from None
         return rows
@@ -566,7 +572,7 @@ def _take(items: Iterable[Any], limit: int | None) -> tuple[list[Any], bool]:
     return out, False
 
 
-def _json_term(t: Term) -> dict[str, Any]:
+def _json_term(t: AnyTerm) -> dict[str, Any]:
     if isinstance(t, NamedNode):
         return {"type": "uri", "value": t.value}
     if isinstance(t, BlankNode):
@@ -583,7 +589,7 @@ def _json_term(t: Term) -> dict[str, Any]:
                                         "object": _json_term(t.object)}}
 
 
-def _xml_term(t: Term) -> str:
+def _xml_term(t: AnyTerm) -> str:
     if isinstance(t, NamedNode):
         return f"<uri>{xml_escape(t.value)}</uri>"
     if isinstance(t, BlankNode):
@@ -601,7 +607,7 @@ def _xml_term(t: Term) -> str:
             f"<object>{_xml_term(t.object)}</object></triple>")
 
 
-def _csv_term(t: Term | None) -> str:
+def _csv_term(t: AnyTerm | None) -> str:
     if t is None:
         return ""
     if isinstance(t, BlankNode):
@@ -611,7 +617,7 @@ def _csv_term(t: Term | None) -> str:
     return t.value
 
 
-def _write_solutions(names: list[str], rows: list[list[Term | None]], fmt: str) -> bytes:
+def _write_solutions(names: list[str], rows: list[list[AnyTerm | None]], fmt: str) -> bytes:
     """SPARQL 1.1 results (JSON, XML, CSV, TSV) for a list of solutions."""
     if fmt == "json":
         bindings = [{n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
