@@ -1,0 +1,758 @@
+"""From an annotated ``Doc`` to an :class:`~graph.model.Extraction`: entities with
+aliases, roles and countries, and meetings with participants, place, date, status,
+mode, topics and excluded topics.
+
+>>> import datetime as dt
+>>> from graph.extract.extractor import Extractor
+>>> from graph.model import Article
+>>> ex = Extractor().extract(Article("a", "Russian Foreign Minister Sergey Lavrov met "
+...     "U.S. Secretary of State Marco Rubio in Riyadh on Tuesday. Ukraine was not discussed.",
+...     published=dt.date(2025, 2, 20)))
+>>> m = ex.meetings[0]
+>>> sorted(ex.entity(p).name for p in m.participants), ex.entity(m.location).name, m.date
+(['Marco Rubio', 'Sergey Lavrov'], 'Riyadh', '2025-02-18')
+>>> m.excluded_topics, m.topics
+(('Ukraine',), ())
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graph.extract import gazetteer
+from graph.extract.dates import is_future, resolve
+from graph.extract.people_table import known_people
+from graph.model import Article, Entity, Evidence, Extraction, Meeting
+
+__all__ = ["assemble"]
+
+_VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
+           "Camp David", "Mar-a-Lago", "Oval Office", "Great Hall of the People", "Zhongnanhai",
+           "Chancellery", "Blue House", "Palais des Nations")
+
+
+@dataclass
+class _Ent:
+    type: str
+    key: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    country: str | None = None  # ISO alpha-2
+    role: str | None = None
+    code: str | None = None
+    first: int = 10**9
+
+
+@dataclass
+class _Meet:
+    participants: list[str]  # entity keys, in order of appearance
+    status: str
+    mode: str | None
+    kind: str
+    label: str
+    location: str | None
+    date: str | None
+    topics: list[str]
+    excluded: list[str]
+    evidence: list[tuple[int, int]]
+    confidence: float
+    sent_index: int
+
+
+class _Builder:
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        self.g = gazetteer.load()
+        self.cues = self.g.cues
+        self.known = known_people()
+        self.ents: dict[str, _Ent] = {}
+        self.tok_ent: dict[int, str] = {}  # token index -> entity key (participant-capable)
+        self.tok_place: dict[int, str] = {}
+        self._person_tokens: set[int] = set()
+        self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
+        self.sents = list(doc.sents)
+        self.tok_sent = [0] * len(doc)
+        for si, s in enumerate(self.sents):
+            for k in range(s.start, s.end):
+                self.tok_sent[k] = si
+
+    # ------------------------------------------------------------------ entities
+    def _add(self, key: str, type_: str, name: str, alias: str, start: int, **kw: str | None) -> _Ent:
+        ent = self.ents.get(key)
+        if ent is None:
+            ent = self.ents[key] = _Ent(type_, key, name, first=start)
+        ent.aliases.add(alias)
+        for k, v in kw.items():
+            if v and not getattr(ent, k):
+                setattr(ent, k, v)
+        ent.first = min(ent.first, start)
+        return ent
+
+    def country_ent(self, code: str, alias: str, start: int) -> _Ent:
+        c = self.g.countries[code]
+        return self._add(f"C:{code}", "Country", c.name, alias, start, code=code)
+
+    def build_entities(self) -> None:
+        doc = self.doc
+        for span in doc.spans["country"]:
+            code = span.kb_id_
+            if span.label_ == "METONYM":
+                continue
+            self.country_ent(code, span.text if span.label_ == "COUNTRY" else self.g.countries[code].name, span.start)
+            for k in range(span.start, span.end):
+                self.tok_ent[k] = f"C:{code}"
+        for span in doc.spans["org"]:
+            o = self.g.orgs.get(span.kb_id_) if span.kb_id_ else None
+            if o is not None:
+                ent = self._add(f"O:{o.key}", "Organization", o.name, span.text, span.start,
+                                country=o.country, code=o.key)
+                ent.aliases.update(o.aliases)
+            else:
+                text = re.sub(r"^(?:the|The)\s+", "", span.text)
+                ent = self._add(f"O:{text.lower()}", "Organization", text, text, span.start)
+                self._org_country(ent, span)
+            for k in range(span.start, span.end):
+                self.tok_ent[k] = ent.key
+        self._build_people()
+        for span in doc.spans["city"]:
+            if any(k in self.tok_ent or k in self._person_tokens for k in range(span.start, span.end)):
+                continue
+            city_code = span.kb_id_
+            city = self.g.cities.get(span.text) or self.g.cities.get(span.text.title())
+            name = city.name if city else span.text.title()
+            self._add(f"P:{city_code}", "Place", name, span.text if not span.text.isupper() else name, span.start,
+                      country=city.country if city else None, code=city_code)
+            for k in range(span.start, span.end):
+                self.tok_place[k] = f"P:{city_code}"
+
+    def _org_country(self, ent: _Ent, span: Span) -> None:
+        for c in self.doc.spans["country"]:
+            if span.start <= c.start < span.end or c.end == span.start:
+                ent.country = ent.country or c.kb_id_
+                return
+
+    def _build_people(self) -> None:
+        doc = self.doc
+        persons = list(doc.spans["person"])
+        # canonical full names: longest span text containing the short form's tokens
+        full: list[Span] = [p for p in persons if len(p) >= 2]
+        short_map: dict[str, str] = {}
+        for p in full:
+            toks = [t.text for t in p if t.text != "-"]
+            short_map.setdefault(toks[-1], p.text)
+            if toks[0] not in self.g.first_names:
+                short_map.setdefault(toks[0], p.text)
+        canon: dict[str, str] = {}
+        for p in full:
+            # "Joseph R. Biden, Jr." and "Joe Biden" share the surname: keep the first full form
+            toks = [t.text for t in p if t.text != "-"]
+            canon[p.text] = canon.get(short_map.get(toks[-1], p.text), short_map.get(toks[-1], p.text))
+        for p in persons:
+            text = p.text
+            toks = [t.text for t in p if t.text != "-"]
+            target = canon.get(text) or canon.get(short_map.get(text, ""), short_map.get(text)) or (
+                canon.get(short_map.get(toks[-1], ""), None) if len(toks) >= 2 else None) or text
+            info = self.known.get(target) or self.known.get(text)
+            name = info["name"] if info else target
+            key = f"P:{info['key']}" if info else f"P:{name.lower()}"
+            ent = self._add(key, "Person", name, text, p.start)
+            ent.aliases.add(target)
+            if info:
+                ent.aliases.update(info.get("aliases", []))
+                if info.get("surname"):
+                    ent.aliases.add(info["surname"])
+                if info.get("country") and not ent.country:
+                    ent.country = info["country"]
+            role, country = self._person_context(p)
+            if role and not ent.role:
+                ent.role = role
+            if country and (not ent.country or not info):
+                ent.country = ent.country or country
+            for k in range(p.start, p.end):
+                self.tok_ent[k] = key
+                self._person_tokens.add(k)
+        # persons whose country is still unknown: a role-less mention of a known figure
+        for ent in self.ents.values():
+            if ent.type == "Person" and not ent.country:
+                rec = self.known.get(ent.name)
+                if rec:
+                    ent.country = rec.get("country")
+
+    def _person_context(self, p: Span) -> tuple[str | None, str | None]:
+        """Role and country from the words around a person mention."""
+        doc = self.doc
+        role = None
+        country = None
+        for r in doc.spans["role"]:
+            if r.end == p.start or (r.end == p.start - 1 and doc[r.end].text in (",",)):
+                role, country = self._role_text(r)
+                break
+            if r.start in (p.end + 1, p.end + 2, p.end + 3) and doc[p.end].text == ",":
+                role, country = self._role_text(r)
+                # "Wu Dawei, China's special representative"
+                if country is None:
+                    for c in doc.spans["country"]:
+                        if p.end < c.start < r.start + 1:
+                            country = c.kb_id_
+                break
+        # "Olaf Scholz of Germany", "former presidents Martti Ahtisaari of Finland"
+        if p.end + 1 < len(doc) and doc[p.end].lower_ == "of":
+            for c in doc.spans["country"]:
+                if c.start == p.end + 1:
+                    country = country or c.kb_id_
+        if country is None and p.start >= 1:
+            for c in doc.spans["country"]:
+                if c.end == p.start and c.label_ == "DEMONYM":
+                    country = c.kb_id_
+        return role, country
+
+    def _role_text(self, r: Span) -> tuple[str | None, str | None]:
+        country = None
+        words = []
+        for tok in r:
+            words.append(tok)
+        for c in self.doc.spans["country"]:
+            if r.start <= c.start < r.end:
+                country = c.kb_id_
+                break
+        if country is None:
+            for o in self.doc.spans["org"]:
+                if r.start <= o.start < r.end and o.kb_id_:
+                    org = self.g.orgs.get(o.kb_id_)
+                    if org and org.country:
+                        country = org.country
+                        break
+        if country is None and "secretary of state" in r.text.lower():
+            country = "US"
+        # drop a leading demonym/country from the role text
+        start = r.start
+        for c in self.doc.spans["country"]:
+            if c.start == r.start:
+                start = c.end
+        while start < r.end and self.doc[start].text in ("'s", "’s"):
+            start += 1
+        text = self.doc[start:r.end].text if start < r.end else r.text
+        return text or None, country
+
+    # ------------------------------------------------------------------ meetings
+    def build_meetings(self) -> list[_Meet]:
+        out: list[_Meet] = []
+        triggers = list(self.doc.spans["trigger"])
+        by_sent: dict[int, list[Span]] = {}
+        for t in triggers:
+            by_sent.setdefault(self.tok_sent[t.start], []).append(t)
+        for si, trigs in sorted(by_sent.items()):
+            trigs = [t for t in trigs if self._valid_trigger(t)]
+            if not trigs:
+                continue
+            # one meeting per sentence unless the sentence clearly holds two separate ones
+            groups = self._split(si, trigs)
+            for lo, hi, group in groups:
+                m = self._meeting(si, lo, hi, group)
+                if m is not None:
+                    out.append(m)
+        self._attach_context(out)
+        merged = self._merge(out)
+        excluded_all = [x for m in merged for x in m.excluded]
+        for m in merged:
+            m.topics = [t for t in m.topics if not any(_same_topic(t, x) for x in excluded_all)]
+        return merged
+
+    def _attach_context(self, meets: list[_Meet]) -> None:
+        """Sentences without meeting words that say what a nearby meeting was (not) about."""
+        if not meets:
+            return
+        with_meeting = {m.sent_index for m in meets}
+        for si, sent in enumerate(self.sents):
+            if si in with_meeting:
+                continue
+            excluded, blocked = self._excluded(sent.start, sent.end)
+            before = [m for m in meets if m.sent_index < si]
+            target = before[-1] if before else meets[0]
+            if excluded:
+                target.excluded += [x for x in excluded if x not in target.excluded]
+            low = sent.text.lower()
+            if before and si - before[-1].sent_index <= 3 and re.search(
+                r"\b(?:discussed|focused on|focussed on|agenda|exchanged (?:views|opinions)|talks (?:centred|centered|focused) on|reviewed|touched on)\b", low
+            ) and re.search(r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men)|they|both|he|she|the talks|the meeting|the discussions|the call)\b", low):
+                topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
+                target.topics += [t for t in topics if t not in target.topics and t not in excluded]
+
+    def _valid_trigger(self, t: Span) -> bool:
+        doc = self.doc
+        low = t.text.lower()
+        nxt = doc[t.end].lower_ if t.end < len(doc) else ""
+        nxt2 = doc[t.end + 1].lower_ if t.end + 1 < len(doc) else ""
+        prev = doc[t.start - 1].lower_ if t.start > 0 else ""
+        sent = self.sents[self.tok_sent[t.start]]
+        stext = sent.text.lower()
+        if low in ("met", "meet", "meets", "meeting", "met with", "meet with") and (
+            nxt in ("criticism", "resistance", "opposition", "protests", "skepticism", "scepticism",
+                    "demands", "deadline", "needs", "requirements", "criteria", "expectations",
+                    "standards", "target", "targets", "goals", "obligations", "conditions", "fate",
+                    "death", "approval", "condemnation", "disapproval", "success", "anger", "outrage")
+            or nxt2 in ("criticism", "resistance", "opposition", "deadline", "demands", "requirements", "target", "needs", "condemnation")
+        ):
+            return False
+        if low in ("called", "call", "phone", "calls", "phones"):
+            return ("phone" in stext or "telephone" in stext or "call with" in stext) and nxt not in ("for", "on", "upon", "it", "off")
+        if low in ("spoke with", "spoke to", "speaks with", "speak with"):
+            return self._entity_after(t.end, 3)
+        if low in ("received", "receives", "welcomed", "welcomes", "welcoming", "welcome", "hosted", "hosts", "hosting", "host"):
+            return self._entity_after(t.end, 4) and nxt not in ("the", "a", "an", "news", "reports", "support", "funding", "aid") or (
+                nxt in ("the",) and self._entity_after(t.end + 1, 4) and nxt2 not in ("decision", "move", "news", "report", "announcement", "agreement", "deal", "proposal", "idea", "statement", "step", "plan"))
+        if low in ("visit", "visits", "visiting", "visited"):
+            return not prev in ("website", "to") or nxt not in ("website",)
+        if low in ("trip to", "travelled to", "traveled to", "arrived in", "arrives in", "flew to"):
+            return True
+        if low in ("dialogue", "consult", "consulted", "negotiate", "negotiating", "negotiated", "negotiation", "bilateral", "encounter"):
+            return self._entity_after(t.end, 3) or "between" in stext
+        if low == "talked":
+            return nxt in ("with", "to", "by")
+        return True
+
+    def _entity_after(self, i: int, window: int) -> bool:
+        return any(k in self.tok_ent for k in range(i, min(i + window, len(self.doc))))
+
+    def _split(self, si: int, trigs: list[Span]) -> list[tuple[int, int, list[Span]]]:
+        s = self.sents[si]
+        if len(trigs) == 1:
+            return [(s.start, s.end, trigs)]
+        # split at clause boundaries between triggers that have their own participants
+        groups: list[tuple[int, int, list[Span]]] = []
+        cur_start = s.start
+        cur: list[Span] = [trigs[0]]
+        for prev, t in zip(trigs, trigs[1:], strict=False):
+            boundary = None
+            for k in range(prev.end, t.start):
+                tok = self.doc[k]
+                if tok.lower_ in ("who", "which", "while", "whereas", "after", "before", "following", "as", "since") or tok.text in (";", "—", "–"):
+                    boundary = k
+                    break
+            if boundary is not None and self._parties_in(boundary, s.end) >= 2 and self._parties_in(cur_start, boundary) >= 1:
+                groups.append((cur_start, boundary, cur))
+                cur_start, cur = boundary, [t]
+            else:
+                cur.append(t)
+        groups.append((cur_start, s.end, cur))
+        return groups
+
+    def _parties_in(self, lo: int, hi: int) -> int:
+        return len({self.tok_ent[k] for k in range(lo, hi) if k in self.tok_ent})
+
+    def _meeting(self, si: int, lo: int, hi: int, trigs: list[Span]) -> _Meet | None:
+        doc = self.doc
+        sent = self.sents[si]
+        window = doc[lo:hi]
+        wtext = window.text
+        wlow = wtext.lower()
+        main = trigs[0]
+        labels = [t.label_ for t in trigs]
+        # hypothetical, proposed or denied meetings are not meetings
+        pre = doc[max(lo, main.start - 8):main.end + 2].text.lower()
+        if any(re.search(rf"\b{re.escape(c)}\b", pre) for c in self.cues["unreal"]):
+            if not any(re.search(rf"\b{re.escape(c)}\b", pre) for c in self.cues["cancelled"]):
+                return None
+        excluded, topic_block = self._excluded(lo, hi)
+        topics, topic_tokens = self._topics(lo, hi, trigs, excluded)
+        topic_tokens |= topic_block
+        parts: list[str] = []
+        for k in range(lo, hi):
+            key = self.tok_ent.get(k)
+            if key and key not in parts and k not in topic_tokens:
+                ent = self.ents[key]
+                if ent.type == "Organization" and self._org_is_venue_or_source(k):
+                    continue
+                parts.append(key)
+        # capital metonyms as parties ("talks between Washington and Moscow")
+        for c in doc.spans["country"]:
+            if c.label_ == "METONYM" and lo <= c.start < hi and c.start not in topic_tokens:
+                prev = doc[c.start - 1].lower_ if c.start > 0 else ""
+                if prev not in ("in", "to", "at", "from", "near", "outside", "via"):
+                    ent = self.country_ent(c.kb_id_, self.g.countries[c.kb_id_].name, c.start)
+                    ent.aliases.add(c.text)
+                    if ent.key not in parts:
+                        parts.append(ent.key)
+        # "his Chinese counterpart": the counterpart's country is a party
+        for k in range(lo, hi):
+            if doc[k].lower_ in self.cues["counterpart"] and k > 0:
+                for c in doc.spans["country"]:
+                    if c.end in (k, k - 1) and c.label_ != "METONYM":
+                        key = f"C:{c.kb_id_}"
+                        if key not in parts:
+                            parts.append(key)
+        location = self._location(lo, hi, topic_tokens)
+        # a visit: the visited country (or the country of the visited city) is the host
+        if any(lab in ("visit", "host") for lab in labels) and location:
+            host = self.ents[location].country if location.startswith("P:") else location[2:]
+            if host and f"C:{host}" not in parts:
+                self.country_ent(host, self.g.countries[host].name, lo)
+                parts.append(f"C:{host}")
+        parts = [p for p in parts if p != location or p.startswith("C:")]
+        if location and location.startswith("C:") and not any(lab in ("visit", "host") for lab in labels):
+            # "in Saudi Arabia": a country named as the place is not a party by that mention
+            loc_is_party = any(
+                self.tok_ent.get(k) == location and not self._after_prep(k) for k in range(lo, hi)
+            )
+            if not loc_is_party:
+                parts = [p for p in parts if p != location]
+        sides = self._sides(parts)
+        generic = all(t.text.lower() in self.cues["generic_meeting_nouns"] or t.label_ in ("talks", "meeting", "negotiations", "summit") for t in trigs)
+        inherited = False
+        if sides < 2:
+            if not generic:
+                return None
+            inherited = True
+        status = self._status(lo, hi, main)
+        mode = "phone" if any(lab == "phone call" for lab in labels) else None
+        if mode is None and any(w in wlow for w in (" by phone", "telephone", "phone call", "video call", "videoconference", "video link", "virtual")):
+            mode = "phone"
+        if mode is None and (location or any(lab in ("visit", "host", "summit") for lab in labels)):
+            mode = "in_person"
+        if mode is None and status == "held":
+            mode = "in_person"
+        kind = self._kind(labels, mode, location, parts)
+        date = self._date(lo, hi, main, status, si)
+        if status == "held" and is_future(date, self.article.published) and date and len(date) == 10:
+            status = "planned"
+        if mode == "phone":
+            location = None
+        conf = 0.45 + 0.12 * min(sides, 3) + (0.08 if location else 0) + (0.05 if date else 0)
+        conf -= 0.25 if inherited else 0
+        conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
+        return _Meet(
+            participants=parts, status=status, mode=mode, kind=kind, label=main.text.lower(),
+            location=location, date=date, topics=topics, excluded=excluded,
+            evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
+            sent_index=si,
+        )
+
+    def _after_prep(self, k: int) -> bool:
+        return k > 0 and self.doc[k - 1].lower_ in ("in", "at", "to", "near", "outside")
+
+    def _org_is_venue_or_source(self, k: int) -> bool:
+        key = self.tok_ent[k]
+        ent = self.ents[key]
+        if ent.name in _VENUES or ent.name == "White House":
+            return self._after_prep(k) or (k > 1 and self.doc[k - 1].lower_ == "the" and self._after_prep(k - 1))
+        return False
+
+    def _sides(self, parts: list[str]) -> int:
+        """How many distinct parties: persons count with their country."""
+        sides: set[str] = set()
+        for p in parts:
+            ent = self.ents[p]
+            if ent.type == "Person":
+                sides.add(p)
+            else:
+                sides.add(p)
+        # a person and their own country are one side
+        for p in parts:
+            ent = self.ents[p]
+            if ent.type == "Person" and ent.country and f"C:{ent.country}" in sides:
+                sides.discard(f"C:{ent.country}")
+        return len(sides)
+
+    def _status(self, lo: int, hi: int, main: Span) -> str:
+        doc = self.doc
+        around = doc[max(lo, main.start - 10):min(hi, main.end + 6)].text.lower()
+        if any(re.search(rf"\b{re.escape(c)}\b", around) for c in self.cues["cancelled"]):
+            return "cancelled"
+        near = doc[max(lo, main.start - 7):min(hi, main.end + 3)].text.lower()
+        for c in self.cues["planned"]:
+            if re.search(rf"\b{re.escape(c)}\b", near):
+                # "will" far after the trigger belongs to another clause
+                return "planned"
+        if main.text.lower() in ("visit", "meet", "hold", "host") and main.start > 0 and doc[main.start - 1].lower_ == "to":
+            return "planned"
+        return "held"
+
+    def _kind(self, labels: list[str], mode: str | None, location: str | None, parts: list[str]) -> str:
+        if mode == "phone":
+            return "041"
+        if "host" in labels:
+            return "043"
+        if "visit" in labels:
+            return "042"
+        if "negotiations" in labels:
+            return "046"
+        if location and parts:
+            loc_country = self.ents[location].country if location.startswith("P:") else location[2:]
+            countries = {self.ents[p].country if self.ents[p].type != "Country" else p[2:] for p in parts}
+            if loc_country and loc_country not in countries and len(countries - {None}) >= 2:
+                return "044"
+        return "040"
+
+    def _location(self, lo: int, hi: int, blocked: set[int]) -> str | None:
+        doc = self.doc
+        best = None
+        for k in range(lo, hi):
+            if k in blocked:
+                continue
+            prev = doc[k - 1].lower_ if k > 0 else ""
+            prev2 = doc[k - 2].lower_ if k > 1 else ""
+            if prev not in ("in", "at", "to") and not (prev == "the" and prev2 in ("in", "at", "to")):
+                # "visited New Delhi", "visiting Beijing"
+                if prev not in ("visited", "visiting", "visit", "visits", "arrived") or k not in self.tok_place and self.tok_ent.get(k, "")[:2] != "C:":
+                    continue
+            if k in self.tok_place:
+                cand = self.tok_place[k]
+            elif self.tok_ent.get(k, "").startswith("C:") and not self._is_demonym(k):
+                cand = self.tok_ent[k]
+            elif self.tok_ent.get(k, "").startswith("O:") and self.ents[self.tok_ent[k]].name in _VENUES:
+                venue = self.ents[self.tok_ent[k]].name
+                cand = self._add(f"P:{venue.lower()}", "Place", venue, venue, k, country="US" if venue == "White House" else None).key
+            else:
+                continue
+            # prefer a city over a country; the first city wins
+            if best is None or (best.startswith("C:") and cand.startswith("P:")):
+                best = cand
+        return best
+
+    def _is_demonym(self, k: int) -> bool:
+        for c in self.doc.spans["country"]:
+            if c.start <= k < c.end:
+                return c.label_ != "COUNTRY"
+        return False
+
+    def _date(self, lo: int, hi: int, main: Span, status: str, si: int) -> str | None:
+        doc = self.doc
+        pub = self.article.published
+        best = None
+        best_dist = 10**9
+        for d in doc.spans["date"]:
+            if lo <= d.start < hi:
+                dist = abs(d.start - main.start)
+                if dist < best_dist:
+                    best, best_dist = d, dist
+        if best is None:
+            return None
+        text = best.text
+        low = text.lower()
+        if low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and pub and status == "planned":
+            wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(low)
+            delta = (wd - pub.weekday()) % 7 or 7
+            return (pub + dt.timedelta(days=delta)).isoformat()
+        return resolve(text, pub)
+
+    def _topics(self, lo: int, hi: int, trigs: list[Span], excluded: list[str], anywhere: bool = False) -> tuple[list[str], set[int]]:
+        doc = self.doc
+        topics: list[str] = []
+        used: set[int] = set()
+        openers = sorted(self.cues["topic_openers"], key=len, reverse=True)
+        text_tokens = [t.lower_ for t in doc[lo:hi]]
+        k = lo
+        while k < hi:
+            matched = None
+            for op in openers:
+                words = op.split()
+                if text_tokens[k - lo:k - lo + len(words)] == words:
+                    matched = words
+                    break
+            if matched is None:
+                k += 1
+                continue
+            # "on" / "over" / "about" only open a topic right after the meeting words
+            if matched[0] in ("on", "over", "about", "regarding", "concerning", "including", "such") and not anywhere and not any(
+                0 <= k - t.end <= 4 for t in trigs
+            ):
+                k += 1
+                continue
+            start = k + len(matched)
+            end = start
+            while end < hi and doc[end].text not in (".", ";", ":", "?", "!", "(", ")", '"', "“", "”") and doc[end].lower_ not in ("said", "says", "told", "according", "while", "but", "which", "who", "when", "after", "before", "during", "as", "because", "amid", "officials", "in"):
+                end += 1
+            chunk = doc[start:end]
+            for part in _split_topics(chunk):
+                t = _clean_topic(part, self.cues["topic_stop"])
+                if t and not any(_same_topic(t, x) for x in excluded) and t not in topics:
+                    topics.append(t)
+            used.update(range(start, end))
+            k = max(end, k + 1)
+        return topics[:8], used
+
+    def _excluded(self, lo: int, hi: int) -> tuple[list[str], set[int]]:
+        """Subjects the text says were not discussed, with the tokens they cover."""
+        doc = self.doc
+        out: list[str] = []
+        used: set[int] = set()
+        text = doc[lo:hi].text
+        base = doc[lo].idx
+        for rx in self._excluded_rx:
+            for m in rx.finditer(text):
+                for piece in re.split(r",\s*|\s+or\s+|\s+and\s+", m.group("T")):
+                    if re.search(r"\b(?:said|says|told|added|according)\b", piece):
+                        break
+                    t = _clean_topic_text(piece)
+                    if t and t not in out and t.lower() not in ("it", "this", "that", "there", "they"):
+                        out.append(t)
+                span = doc.char_span(base + m.start("T"), base + m.end("T"), alignment_mode="expand")
+                if span is not None:
+                    used.update(range(span.start, span.end))
+        return out, used
+
+    def _merge(self, meets: list[_Meet]) -> list[_Meet]:
+        """One meeting per real-world encounter: later mentions with compatible
+        parties, date, place and status fold into the earlier one."""
+        out: list[_Meet] = []
+        for m in meets:
+            target = None
+            for o in out:
+                if self._compatible(o, m):
+                    target = o
+                    break
+            if target is None:
+                if len(m.participants) == 0 or self._sides(m.participants) < 2:
+                    # a bare "the talks" sentence: attach to the latest meeting or drop
+                    if out and m.status == out[-1].status and not (m.date and out[-1].date and m.date != out[-1].date):
+                        target = out[-1]
+                    elif out and not m.date:
+                        continue
+                    else:
+                        base = self._salient(out)
+                        if base is None:
+                            continue
+                        m.participants = list(base.participants)
+                        m.confidence = min(m.confidence, 0.4)
+                        out.append(m)
+                        continue
+                else:
+                    out.append(m)
+                    continue
+            target.participants += [p for p in m.participants if p not in target.participants]
+            target.topics += [t for t in m.topics if t not in target.topics]
+            target.excluded += [t for t in m.excluded if t not in target.excluded]
+            target.topics = [t for t in target.topics if not any(_same_topic(t, x) for x in target.excluded)]
+            target.location = target.location or m.location
+            target.date = target.date or m.date
+            target.mode = target.mode or m.mode
+            target.evidence += [e for e in m.evidence if e not in target.evidence]
+            target.confidence = min(0.97, max(target.confidence, m.confidence) + 0.05)
+        return out
+
+    def _salient(self, meets: list[_Meet]) -> _Meet | None:
+        return max(meets, key=lambda m: (self._sides(m.participants), -m.sent_index)) if meets else None
+
+    def _compatible(self, a: _Meet, b: _Meet) -> bool:
+        if a.status != b.status:
+            return False
+        if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+            return False
+        if a.location and b.location and a.location != b.location:
+            la = self.ents[a.location].country if a.location.startswith("P:") else a.location[2:]
+            lb = self.ents[b.location].country if b.location.startswith("P:") else b.location[2:]
+            if not (a.location.startswith("C:") and la == lb or b.location.startswith("C:") and la == lb):
+                return False
+        if (a.mode and b.mode) and a.mode != b.mode:
+            return False
+        pa, pb = set(a.participants), set(b.participants)
+        if not pb:
+            return False
+        persons_a = {p for p in pa if p.startswith("P:")}
+        persons_b = {p for p in pb if p.startswith("P:")}
+        if persons_a and persons_b:
+            return len(persons_a & persons_b) >= min(2, len(persons_b), len(persons_a)) and (
+                persons_b <= persons_a or persons_a <= persons_b or len(persons_a & persons_b) >= 2)
+        ca = self._countries(pa)
+        cb = self._countries(pb)
+        return len(ca & cb) >= 2 or (ca == cb and len(ca) >= 1 and (a.date == b.date or a.location == b.location) and (a.date or a.location))
+
+    def _countries(self, parts: set[str]) -> set[str]:
+        out = set()
+        for p in parts:
+            ent = self.ents[p]
+            if ent.type == "Country":
+                out.add(p[2:])
+            elif ent.country:
+                out.add(ent.country)
+        return out
+
+    # ------------------------------------------------------------------ output
+    def extraction(self) -> Extraction:
+        self.build_entities()
+        meets = self.build_meetings()
+        # person countries become country entities so participants resolve
+        for ent in list(self.ents.values()):
+            if ent.type in ("Person", "Organization") and ent.country and f"C:{ent.country}" not in self.ents and ent.country in self.g.countries:
+                pass
+        order = sorted(self.ents.values(), key=lambda e: (e.first, e.key))
+        ids = {e.key: f"e{i + 1}" for i, e in enumerate(order)}
+        entities = tuple(
+            Entity(
+                id=ids[e.key], type=e.type, name=e.name,  # type: ignore[arg-type]
+                aliases=tuple(sorted(a for a in e.aliases if a and a != e.name)),
+                country=self.g.countries[e.country].name if e.country in self.g.countries else None,
+                country_code=e.country, role=e.role, code=e.code,
+            )
+            for e in order
+        )
+        text = self.article.text
+        meetings = []
+        for i, m in enumerate(meets):
+            ev = tuple(Evidence(text[s:e].strip(), s + (len(text[s:e]) - len(text[s:e].lstrip())), e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in m.evidence)
+            meetings.append(Meeting(
+                id=f"m{i + 1}", participants=tuple(ids[p] for p in m.participants), status=m.status,  # type: ignore[arg-type]
+                location=ids.get(m.location) if m.location else None, date=m.date, mode=m.mode,  # type: ignore[arg-type]
+                kind=m.kind, topics=tuple(m.topics), excluded_topics=tuple(m.excluded), evidence=ev,
+                confidence=round(m.confidence, 3), label=m.label,
+            ))
+        return Extraction(self.article, entities, tuple(meetings))
+
+
+_T_BEFORE = r"(?P<T>(?:the (?:topic|issue|question) of )?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)*)"
+_T_AFTER = r"(?P<T>[^.;:!?()\n]{2,120})"
+_T_MID = r"(?P<T>[\w'\- ]{2,60}?)"
+
+
+def _compile_excluded(pattern: str) -> re.Pattern[str]:
+    """``{T} is not on the agenda`` -> a regex whose group ``T`` is the subject."""
+    before, _, after = pattern.partition("{T}")
+    flex = lambda part: re.escape(part).replace(r"\ ", r"\s*").replace("—", "\\s*[—–-]+\\s*")  # noqa: E731
+    if not before:
+        return re.compile(_T_BEFORE + flex(after))
+    if after.strip():
+        return re.compile(r"(?i:" + flex(before) + ")" + _T_MID + r"(?i:" + flex(after) + ")")
+    return re.compile(r"(?i:" + flex(before) + ")" + _T_AFTER)
+
+
+def _split_topics(chunk: Span) -> list[str]:
+    parts = re.split(r",\s*(?:and\s+|as well as\s+)?|\s+as well as\s+|;\s*|\s+and\s+(?=[a-z]+\b(?!\s+(?:and|or)\b))", chunk.text)
+    return [p for p in parts if p.strip()]
+
+
+def _clean_topic(text: str, stop: list[str]) -> str | None:
+    t = _clean_topic_text(text)
+    if not t:
+        return None
+    words = t.split()
+    while words and words[0].lower() in stop:
+        words = words[1:]
+    if words and words[0].lower() in ("of", "on", "to", "for"):
+        words = words[1:]
+    while words and words[-1].lower() in stop + ["of", "on", "to", "for", "and", "or", "the"]:
+        words = words[:-1]
+    if not words or len(words) > 8:
+        return " ".join(words[:8]) if words else None
+    return " ".join(words)
+
+
+def _clean_topic_text(text: str) -> str | None:
+    t = re.sub(r"\s+", " ", text).strip(" ,.;:-—\"'“”")
+    t = re.sub(r"^(?:the topic of|the issue of|issues such as|such as|issues like)\s+", "", t, flags=re.I)
+    t = re.sub(r"^(?:more\s+)?(?:sensitive\s+)?(?:geopolitical\s+)?issues\s+such\s+as\s+", "", t, flags=re.I)
+    return t if len(t) >= 2 else None
+
+
+def _same_topic(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or bool(re.search(rf"\b{re.escape(b)}\b", a)) or bool(re.search(rf"\b{re.escape(a)}\b", b))
+
+
+def assemble(doc: Doc, article: Article) -> Extraction:
+    """Entities and meetings of one annotated article."""
+    return _Builder(doc, article).extraction()

@@ -1,0 +1,439 @@
+"""spaCy components of the extraction pipeline, each small and configured by data.
+
+Every component adds one kind of span group to the ``Doc``:
+
+==================  =========================================================
+``dg_sentences``    sentence starts (full stops and paragraph breaks)
+``dg_gazetteer``    ``country``, ``org``, ``city`` spans (kb_id = code)
+``dg_dates``        ``date`` spans
+``dg_roles``        ``role`` spans ("Russian Foreign Minister", "Kremlin spokesperson")
+``dg_people``       ``person`` spans (kb_id = canonical full name)
+``dg_orgs``         more ``org`` spans from organisation-shaped names ("Foreign Ministry")
+``dg_triggers``     ``trigger`` spans of meeting language (label = trigger label)
+==================  =========================================================
+
+>>> from graph.extract.extractor import build_nlp
+>>> doc = build_nlp()("Russian Foreign Minister Sergey Lavrov met Marco Rubio in Riyadh.")
+>>> [(s.text, s.label_) for s in doc.spans["person"]]
+[('Sergey Lavrov', 'PERSON'), ('Marco Rubio', 'PERSON')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from graph.extract import gazetteer
+from graph.extract.dates import find_dates
+
+__all__ = ["NAME_PARTICLES", "is_name_token"]
+
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "della", "van", "von",
+     "der", "den", "le", "la", "du", "dos", "das", "ben", "y", "ul", "ud"}
+)
+_STOP_CAPS = frozenset(
+    """The A An In On At Of For From To By With And Or But If As He She It They We I You His Her
+    Its Their Our This That These Those There Here When While After Before During Since Until
+    Although Though Because However Meanwhile Also Yet So Then Now Still Even Mr Mrs Ms Dr Today
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    Dec What Who Why How Where Which Whether Both Each Every All Some Many Most More Other Another
+    No Not Under Over Between Among Against According Asked Speaking Like Unlike Despite Amid
+    Without Within Through Across Following Reuters AP AFP CNN BBC Xinhua TASS Interfax Yonhap
+    God Internet Web Twitter Facebook YouTube Instagram Telegram LinkedIn Pinterest Tumblr Email
+    Share Read More Previous Next Related Posts Trending News Latest Breaking Photo Video Image
+    Copyright Prime Foreign Defense Defence Secretary Minister President Vice Deputy State
+    Government Embassy Ministry Department Council Committee Party Agency Office Commission
+    Union Parliament Congress Senate Court Army Navy Forces Republic Kingdom Federation
+    North South East West Western Eastern Northern Southern Central Middle Gulf Sea Ocean
+    Island Islands River Valley Peninsula Strait Airport University Street Square Hall Palace
+    Summit Talks Conference Forum Treaty Agreement Accord Pact Plan Initiative Program Programme
+    Islamic Muslim Christian Catholic Jewish Arab Kurdish Sunni Shia Shiite""".split()
+)
+_ORG_HEADS = frozenset(
+    """Ministry Department Council Committee Agency Commission Party Organization Organisation
+    Union Bank Court Parliament Assembly Office Fund Authority Army Forces Front Movement
+    Institute Foundation Association Bureau League Corporation Company Group Service Services
+    Administration Secretariat Cabinet Command Guard Guards Congress Senate Federation Alliance
+    Coalition Council Tribunal Board Center Centre University Network Programme Program Mission
+    Embassy Consulate Corps Police Brigade Brigades Militia Society Watch Trust Initiative""".split()
+)
+_ORG_PREFIX_OK = frozenset({"of", "for", "and", "the", "on", "&"})
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u017f'’]+(?:-[A-Za-z][a-z\u00e0-\u017f]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
+_SPEECH = frozenset(
+    """said says told added stated noted stressed warned insisted argued explained announced
+    wrote tweeted declared urged met meets visited visits arrived spoke speaks called calls
+    welcomed hosted received held holds expressed praised criticized criticised accused
+    thanked asked replied responded confirmed denied reiterated underscored emphasized
+    emphasised agreed signed discussed will would has had was is""".split()
+)
+_APPOS_START = frozenset(
+    """a an the former senior his her their its who deputy chief top acting then head
+    president minister secretary ambassador envoy spokesman spokeswoman spokesperson leader
+    chairman director adviser advisor one""".split()
+)
+
+
+def is_name_token(tok: Token) -> bool:
+    """A capitalised word that can be part of a person's name.
+
+    >>> import spacy
+    >>> [is_name_token(t) for t in spacy.blank("en")("Sergey Lavrov said The")]
+    [True, True, False, False]
+    """
+    text = tok.text
+    if text in _STOP_CAPS or not text[:1].isupper():
+        return False
+    return bool(_NAME_SHAPE.match(text)) or bool(_INITIAL.match(text))
+
+
+# --------------------------------------------------------------------------- sentences
+@Language.component("dg_sentences")
+def dg_sentences(doc: Doc) -> Doc:
+    """Sentence starts after ., ! or ? (and closing quotes) and at paragraph breaks."""
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        start = False
+        if "\n" in prev.text or (prev.whitespace_ and "\n" in prev.whitespace_):
+            start = True
+        elif prev.text in (".", "!", "?", "...") or (
+            prev.text in ('"', "”", "'", "’") and i >= 2 and doc[i - 2].text in (".", "!", "?")
+        ):
+            start = tok.text[:1].isupper() or tok.text[:1] in ('"', "“", "(") or tok.is_digit
+        elif prev.text.endswith(".") and len(prev.text) > 1 and prev.text[-2:] not in (".", ) and (
+            prev.text in ("U.S.", "U.N.", "U.K.", "Jr.", "D.C.") and tok.text in ("The", "He", "She", "It", "They", "But", "In", "A")
+        ):
+            start = True
+        tok.is_sent_start = start
+        if tok.is_space and i + 1 < n:
+            continue
+    return doc
+
+
+# --------------------------------------------------------------------------- gazetteer
+@Language.factory("dg_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> _Gazetteer:
+    return _Gazetteer(nlp)
+
+
+class _Gazetteer:
+    """Countries (names, short forms, demonyms, capitals as metonyms), curated
+    organizations and cities, matched case-sensitively on the token text."""
+
+    def __init__(self, nlp: Language) -> None:
+        g = gazetteer.load()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.kb: dict[str, str] = {}
+        tables = {
+            "COUNTRY": g.country_by_surface,
+            "DEMONYM": g.demonym_to_country,
+            "METONYM": g.metonym_to_country,
+            "ORG": {k: v.key for k, v in g.orgs_by_surface.items()},
+            "CITY": {k: str(v.geonameid) for k, v in g.cities.items()},
+        }
+        for label, table in tables.items():
+            surfaces = [s for s in table if s and not s.startswith("the ")]
+            if label == "COUNTRY":
+                surfaces += [s.upper() for s in surfaces if len(s) > 4]
+            if label in ("CITY", "METONYM"):
+                surfaces += [s.upper() for s in surfaces if len(s) > 3]
+            docs = []
+            for s in surfaces:
+                key = table.get(s) or table.get(s.title()) or table.get(_title(s))
+                if key is None:
+                    continue
+                self.kb[f"{label}|{s}"] = key
+                docs.append(nlp.make_doc(s))
+            self.matcher.add(label, docs)
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label = self.vocab.strings[match_id]
+            span = doc[start:end]
+            key = self.kb.get(f"{label}|{span.text}")
+            if key is None:
+                continue
+            if label == "CITY" and span.text.isupper() and start > 2:
+                continue  # all-caps city names only in datelines at the start of a text
+            spans.append(Span(doc, start, end, label=label, kb_id=key))
+        spans = filter_spans(spans)
+        doc.spans["country"] = [s for s in spans if s.label_ in ("COUNTRY", "DEMONYM", "METONYM")]
+        doc.spans["org"] = [s for s in spans if s.label_ == "ORG"]
+        doc.spans["city"] = [s for s in spans if s.label_ == "CITY"]
+        return doc
+
+
+def _title(s: str) -> str:
+    return " ".join(w.capitalize() for w in s.split())
+
+
+# --------------------------------------------------------------------------- dates
+@Language.component("dg_dates")
+def dg_dates(doc: Doc) -> Doc:
+    spans = []
+    for m in find_dates(doc.text):
+        span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["date"] = filter_spans(spans)
+    return doc
+
+
+# --------------------------------------------------------------------------- roles
+@Language.factory("dg_roles")
+def make_roles(nlp: Language, name: str) -> _Roles:
+    return _Roles()
+
+
+class _Roles:
+    """Titles and roles: a run of modifier/domain words ending in a head word, with an
+    optional leading demonym/country/org and a trailing "of/for <Capitalised...>"."""
+
+    def __init__(self) -> None:
+        roles = gazetteer.load().roles
+        self.heads = {w.lower() for w in roles["heads"] if " " not in w}
+        self.multi_heads = [tuple(w.split()) for w in roles["heads"] if " " in w]
+        self.mods = {w.lower() for w in roles["modifiers"]}
+        self.first_names = gazetteer.load().first_names
+
+    def __call__(self, doc: Doc) -> Doc:
+        covered = _coverage(doc, ("country", "org"))
+        spans = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            j = i
+            last_head = -1
+            while j < n:
+                low = doc[j].lower_
+                if low in self.heads:
+                    last_head = j
+                elif low in self.mods or covered[j] or doc[j].text in ("-", "'s", "’s"):
+                    pass
+                else:
+                    break
+                j += 1
+            if last_head >= 0 and any(doc[k].lower_ in self.heads or doc[k].lower_ in self.mods for k in range(i, last_head + 1)):
+                end = last_head + 1
+                # "Secretary of State for Russia and Central Europe", "President of Finland"
+                k = end
+                if k < n and doc[k].lower_ in ("of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper():
+                    k += 1
+                    while k < n and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("and", "the", "of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper())):
+                        if doc[k].text in self.first_names and k > end + 1:
+                            break  # "Secretary of State Marco Rubio": the name is not the role
+                        k += 1
+                    end = k
+                start = i
+                while start < last_head and doc[start].text in ("-", "'s", "’s"):
+                    start += 1
+                spans.append(Span(doc, start, end, label="ROLE"))
+                i = max(end, i + 1)
+            else:
+                i = j + 1 if j == i else j
+        doc.spans["role"] = spans
+        return doc
+
+
+def _coverage(doc: Doc, groups: Iterable[str]) -> list[bool]:
+    cov = [False] * len(doc)
+    for g in groups:
+        for s in doc.spans.get(g, []):
+            for k in range(s.start, s.end):
+                cov[k] = True
+    return cov
+
+
+# --------------------------------------------------------------------------- people
+@Language.factory("dg_people")
+def make_people(nlp: Language, name: str) -> _People:
+    return _People()
+
+
+class _People:
+    """Person names from capitalised runs, accepted on evidence: a title before, a
+    known given name, an apposition or a speech verb after, a known figure, a surname
+    seen in full earlier, or the statistical NER (when present) agreeing."""
+
+    def __init__(self) -> None:
+        g = gazetteer.load()
+        self.first_names = g.first_names
+        honor = g.roles["honorifics"]
+        self.honorifics = frozenset(honor) | frozenset(h.lower() for h in honor)
+        self.heads = {w.lower() for w in g.roles["heads"]}
+        self.demonyms = g.demonym_to_country
+        self.known = _known_people()
+
+    def __call__(self, doc: Doc) -> Doc:
+        blocked = _coverage(doc, ("country", "org", "date"))
+        city = _coverage(doc, ("city",))
+        role_end = {s.end for s in doc.spans.get("role", [])}
+        ner = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"} if doc.has_annotation("ENT_IOB") else set()
+        ner_tokens = set()
+        for s, e in ner:
+            ner_tokens.update(range(s, e))
+        runs = _name_runs(doc, blocked)
+        accepted: list[Span] = []
+        pending: list[tuple[int, int]] = []
+        for start, end in runs:
+            text = doc[start:end].text
+            toks = [t.text for t in doc[start:end]]
+            first = toks[0]
+            prev = doc[start - 1] if start > 0 else None
+            nxt = doc[end] if end < len(doc) else None
+            evidence = (
+                start in role_end
+                or (prev is not None and (prev.text in self.honorifics))
+                or (len(toks) >= 2 and first in self.first_names and not all(city[start:end]))
+                or text in self.known
+                or (len(toks) >= 2 and nxt is not None and nxt.text == "," and end + 1 < len(doc)
+                    and (doc[end + 1].lower_ in _APPOS_START or doc[end + 1].text in self.demonyms
+                         or doc[end + 1].lower_ in self.heads
+                         or (end + 2 < len(doc) and doc[end + 2].text in ("'s", "’s"))))
+                or (len(toks) >= 2 and nxt is not None and nxt.lower_ in _SPEECH and not all(city[start:end]))
+                or (len(toks) >= 2 and prev is not None and prev.lower_ in ("said", "told", "met", "with", "and") and not all(city[start:end]))
+                or any(k in ner_tokens for k in range(start, end))
+            )
+            if len(toks) == 1 and not (start in role_end or (prev is not None and prev.text in self.honorifics) or text in self.known or any(k in ner_tokens for k in range(start, end))):
+                pending.append((start, end))
+                continue
+            if evidence and not all(city[start:end]) or (evidence and len(toks) >= 2):
+                accepted.append(Span(doc, start, end, label="PERSON"))
+            else:
+                pending.append((start, end))
+        # second pass: single surnames (or surname-first family names) seen in full
+        short: dict[str, set[str]] = {}
+        for s in accepted:
+            toks = [t.text for t in s if t.text not in ("-",) and t.lower_ not in NAME_PARTICLES]
+            if len(toks) >= 2:
+                short.setdefault(toks[-1], set()).add(s.text)
+                if toks[0] not in self.first_names:
+                    short.setdefault(toks[0], set()).add(s.text)
+        for name, info in self.known.items():
+            sur = info.get("surname")
+            if sur and name in {s.text for s in accepted}:
+                short.setdefault(sur, set()).add(name)
+        for start, end in pending:
+            text = doc[start:end].text
+            if text in short and len(short[text]) == 1:
+                accepted.append(Span(doc, start, end, label="PERSON"))
+            elif end - start >= 2 and doc[end - 1].text in short and len(short[doc[end - 1].text]) == 1:
+                accepted.append(Span(doc, start, end, label="PERSON"))
+        doc.spans["person"] = sorted(filter_spans(accepted), key=lambda s: s.start)
+        return doc
+
+
+def _known_people() -> dict[str, dict]:
+    from graph.extract.people_table import known_people
+
+    return known_people()
+
+
+def _name_runs(doc: Doc, blocked: list[bool]) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens, allowing particles and hyphens inside."""
+    runs = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if blocked[i] or not is_name_token(doc[i]):
+            # "al-Sarraj" is tokenised al - Sarraj
+            if not (doc[i].lower_ in ("al", "el") and i + 2 < n and doc[i + 1].text == "-" and is_name_token(doc[i + 2])):
+                i += 1
+                continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if blocked[j]:
+                break
+            if is_name_token(t) or (t.text == "-" and not t.whitespace_ and j + 1 < n and doc[j + 1].text[:1].isalpha() and not doc[j - 1].whitespace_):
+                j += 1
+                continue
+            if t.lower_ in NAME_PARTICLES and j + 1 < n and (is_name_token(doc[j + 1]) or doc[j + 1].text == "-"):
+                j += 1
+                continue
+            if t.text in ("Jr.", "Jr", "Sr.") :
+                j += 1
+                break
+            break
+        # trim a trailing particle or hyphen
+        while j > i and (doc[j - 1].lower_ in NAME_PARTICLES or doc[j - 1].text == "-"):
+            j -= 1
+        if j > i and j - i <= 5:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+# --------------------------------------------------------------------------- organisations
+@Language.component("dg_orgs")
+def dg_orgs(doc: Doc) -> Doc:
+    """Organisation-shaped names: capitalised words ending in an organisation head
+    ("Radio and Television Supreme Council") or "Ministry of X" forms."""
+    people = _coverage(doc, ("person", "date"))
+    spans = list(doc.spans.get("org", []))
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if tok.text not in _ORG_HEADS or people[i]:
+            continue
+        # walk left over capitalised words (and of/and/the between them)
+        s = i
+        while s > 0:
+            p = doc[s - 1]
+            if people[s - 1] or p.is_sent_start and p.text in _STOP_CAPS:
+                break
+            if p.text[:1].isupper() and p.text not in ("The", "A", "An", "In", "On", "At", "But", "And") and not p.is_punct:
+                s -= 1
+            elif p.lower_ in ("and", "of", "for", "&") and s - 2 >= 0 and doc[s - 2].text[:1].isupper() and not doc[s - 2].is_sent_start:
+                s -= 1
+            else:
+                break
+        e = i + 1
+        if e + 1 < n and doc[e].lower_ in ("of", "for", "on") and doc[e + 1].text[:1].isupper():
+            e += 1
+            while e < n and (doc[e].text[:1].isupper() or (doc[e].lower_ in _ORG_PREFIX_OK and e + 1 < n and doc[e + 1].text[:1].isupper())) and not people[e]:
+                e += 1
+        if e - s < 2 and tok.text not in ("Congress", "Parliament", "Senate", "Cabinet", "Pentagon"):
+            continue
+        if e - s < 2:
+            continue
+        spans.append(Span(doc, s, e, label="ORG", kb_id=""))
+    doc.spans["org"] = sorted(filter_spans(spans), key=lambda s: s.start)
+    return doc
+
+
+# --------------------------------------------------------------------------- triggers
+@Language.factory("dg_triggers")
+def make_triggers(nlp: Language, name: str) -> _Triggers:
+    return _Triggers(nlp)
+
+
+class _Triggers:
+    """Meeting language from ``patterns/triggers.jsonl`` (matched lower-case)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.meta: dict[str, dict] = {}
+        for rec in gazetteer.load().triggers:
+            self.meta[rec["label"]] = rec
+            self.matcher.add(rec["label"], [nlp.make_doc(p) for p in rec["phrases"]])
+        self.vocab = nlp.vocab
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [
+            Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)
+        ]
+        doc.spans["trigger"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc

@@ -1,0 +1,183 @@
+"""Date expressions: find them in text and resolve them against the publication date.
+
+Resolution is ours for the forms news uses every day (``April 10``, ``Feb. 27, 2025``,
+``on Tuesday``, ``last month``, ``1996-08-29``) and dateparser for the rest, always on
+the date span alone with the publication date as the base.
+
+>>> import datetime as dt
+>>> pub = dt.date(2025, 4, 8)
+>>> [(m.text, resolve(m.text, pub)) for m in find_dates("They meet on April 10 and met on Tuesday.")]
+[('April 10', '2025-04-10'), ('Tuesday', '2025-04-08')]
+>>> resolve("last month", pub), resolve("February 27", None), resolve("March 2016", None)
+('2025-03', '--02-27', '2016-03')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["DateMention", "find_dates", "resolve", "is_future"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_PATTERN = re.compile(
+    rf"""
+    (?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d\b)
+  | (?P<mdy>\b{_MONTH_RE}\s+{_DAY_RE}(?:\s*(?:-|–|to|and)\s*{_DAY_RE})?(?:,?\s+(?:19|20)\d\d)?\b)
+  | (?P<dmy>\b{_DAY_RE}\s+{_MONTH_RE}(?:,?\s+(?:19|20)\d\d)?\b)
+  | (?P<my>\b{_MONTH_RE}\s+(?:of\s+)?(?:19|20)\d\d\b)
+  | (?P<rel>\b(?:(?:last|next|this|earlier\ this|later\ this)\s+(?:week|month|year|weekend)
+        |yesterday|today|tomorrow|(?:a|one|two|three|several|a\ few)\s+(?:days?|weeks?|months?)\ ago)\b)
+  | (?P<wd>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+  | (?P<mon>\b(?:in|since|during|last|next|this|early|late|mid-?|until|by)\s+
+        (?:January|February|March|April|June|July|August|September|October|November|December)\b)
+  | (?P<year>\b(?:in|since|during|of|until|by)\s+(?:19|20)\d\d\b)
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    form: str
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in ``text`` with character offsets."""
+    out = []
+    for m in _PATTERN.finditer(text):
+        form = m.lastgroup or ""
+        s, e = m.start(), m.end()
+        chunk = m.group(0)
+        if form in ("mon", "year"):  # drop the preposition from the span
+            first = chunk.split()[0]
+            if first.lower() not in ("last", "next", "this", "early", "late"):
+                s += len(first) + 1
+                chunk = text[s:e].lstrip()
+                s = e - len(chunk)
+        if form == "mdy" and chunk.startswith("May ") and not re.search(r"\d", chunk[4:6]):
+            continue
+        out.append(DateMention(chunk, s, e, form))
+    return out
+
+
+def _day(token: str) -> int:
+    return int(re.sub(r"\D", "", token))
+
+
+@lru_cache(maxsize=4096)
+def resolve(text: str, published: dt.date | None) -> str | None:
+    """ISO date at the precision of ``text``; ``--MM-DD`` when no year is known."""
+    t = text.strip()
+    low = t.lower().rstrip(".")
+    if re.fullmatch(r"(19|20)\d\d-[01]\d-[0-3]\d", t):
+        return t
+    m = re.fullmatch(rf"({_MONTH_RE})\s+({_DAY_RE})(?:\s*(?:-|–|to|and)\s*{_DAY_RE})?(?:,?\s+((?:19|20)\d\d))?", t)
+    if m:
+        return _month_day(m.group(1), _day(m.group(2)), m.group(3), published)
+    m = re.fullmatch(rf"({_DAY_RE})\s+({_MONTH_RE})(?:,?\s+((?:19|20)\d\d))?", t)
+    if m:
+        return _month_day(m.group(2), _day(m.group(1)), m.group(3), published)
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(?:of\s+)?((?:19|20)\d\d)", t)
+    if m:
+        return f"{m.group(2)}-{_MONTHS[m.group(1).lower().rstrip('.')]:02d}"
+    if re.fullmatch(r"(19|20)\d\d", t):
+        return t
+    words = low.split()
+    if words and words[-1] in _MONTHS and len(words) <= 2:
+        month = _MONTHS[words[-1]]
+        if published is None:
+            return None
+        year = published.year
+        if words[0] == "last" or (words[0] != "next" and month > published.month + 1):
+            year -= 1 if month >= published.month else 0
+        if words[0] == "next" and month <= published.month:
+            year += 1
+        return f"{year}-{month:02d}"
+    if published is None:
+        return None
+    if low in _WEEKDAYS:
+        # news uses a bare weekday for the most recent such day (or today)
+        delta = (published.weekday() - _WEEKDAYS[low]) % 7
+        return (published - dt.timedelta(days=delta)).isoformat()
+    if low == "today":
+        return published.isoformat()
+    if low == "yesterday":
+        return (published - dt.timedelta(days=1)).isoformat()
+    if low == "tomorrow":
+        return (published + dt.timedelta(days=1)).isoformat()
+    if low in ("last month",):
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year}-{first.month:02d}"
+    if low in ("next month",):
+        nxt = (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return f"{nxt.year}-{nxt.month:02d}"
+    if low in ("this month", "earlier this month", "later this month"):
+        return f"{published.year}-{published.month:02d}"
+    if low in ("this year", "earlier this year", "later this year"):
+        return str(published.year)
+    if low == "last year":
+        return str(published.year - 1)
+    if low == "next year":
+        return str(published.year + 1)
+    if low.endswith(" ago") or "week" in low or "weekend" in low:
+        return None  # too vague for a day, and a month would often be wrong
+    return _dateparser(t, published)
+
+
+def _month_day(month: str, day: int, year: str | None, published: dt.date | None) -> str | None:
+    mon = _MONTHS[month.lower().rstrip(".")]
+    if year:
+        y = int(year)
+    elif published:
+        y = published.year
+        # "December 28" written in January is most likely last year's
+        if mon - published.month > 6:
+            y -= 1
+        elif published.month - mon > 6:
+            y += 1
+    else:
+        try:
+            dt.date(2000, mon, day)
+        except ValueError:
+            return None
+        return f"--{mon:02d}-{day:02d}"
+    try:
+        return dt.date(y, mon, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _dateparser(text: str, published: dt.date | None) -> str | None:
+    import dateparser
+
+    base = dt.datetime.combine(published, dt.time(12)) if published else None
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base:
+        settings["RELATIVE_BASE"] = base
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed else None
+
+
+def is_future(iso: str | None, published: dt.date | None) -> bool:
+    """True when ``iso`` is after the publication date (at its own precision)."""
+    if not iso or not published or iso.startswith("--"):
+        return False
+    return iso > published.isoformat()[: len(iso)]

