@@ -142,7 +142,9 @@ def _is_sentence(text: str) -> bool:
         if first.isalpha():
             words += 1
             lower += first.islower()
-    return words >= 3 and (words >= 14 or lower >= 0.3 * words)
+            if words >= 14:  # long enough to be prose whatever its capitals
+                return True
+    return words >= 3 and lower >= 0.3 * words
 
 
 def _is_social(text: str) -> bool:
@@ -496,8 +498,8 @@ def _optional_str(record: Mapping[str, Any], name: str, origin: str) -> str | No
 
 
 def _published(value: object, origin: str) -> dt.date | None:
-    if value is None:
-        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # an empty string means "no date", as null does
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
@@ -511,7 +513,8 @@ def article_from_record(record: Mapping[str, Any], origin: str) -> Article:
     """An :class:`Article` from a JSON object (a JSON Lines record or a POSTed article).
 
     ``id`` (string or integer) and ``text`` (string) are required; ``title``, ``url``,
-    ``source`` (string or null) and ``published`` (``YYYY-MM-DD`` or null) are optional.
+    ``source`` (string or null) and ``published`` (``YYYY-MM-DD``, null or ``""``) are
+    optional.
     Raises :class:`SourceError` naming ``origin`` and the problem.
 
     >>> article_from_record({"id": "a1", "text": "Lavrov met Rubio.", "published": "2025-02-18"},
