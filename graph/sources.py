@@ -16,7 +16,7 @@ a :class:`~graph.errors.SourceError` value in the output stream, naming the file
 line) and the problem, and the other inputs are still read.
 
 >>> clean_text("Share Facebook Twitter\\n\\nLavrov met Rubio in Riyadh on Tuesday.\\n\\n"
-...            "Related Posts\\n\\nMusk Falls Out of Favor")
+...            "Related Posts\\n\\nPop Star Buys Vineyard")
 'Lavrov met Rubio in Riyadh on Tuesday.'
 """
 
