@@ -18,12 +18,14 @@ import hashlib
 import re
 import unicodedata
 
+from graph.errors import BadInput
 from graph.namespace import ID_BASE
 
 __all__ = [
     "KINDS",
     "article_iri",
     "country_iri",
+    "entity_iri",
     "evidence_iri",
     "kind_of",
     "local_id",
@@ -82,7 +84,7 @@ def organization_iri(key: str) -> str:
 
 def place_iri(key: str) -> str:
     """A place by GeoNames id (``place/745044``) or, failing that, by name slug."""
-    return f"{ID_BASE}place/{key if key.isdigit() else slug(key)}"
+    return f"{ID_BASE}place/{key if key.isascii() and key.isdigit() else slug(key)}"
 
 
 def topic_iri(label: str) -> str:
@@ -92,6 +94,38 @@ def topic_iri(label: str) -> str:
 def post_iri(role: str, scope: str | None) -> str:
     """An office (``org:Post``): a role within a country or organization."""
     return f"{ID_BASE}post/{slug(role)}{'--' + slug(scope) if scope else ''}"
+
+
+_ALPHA2 = re.compile(r"[A-Za-z]{2}")
+
+
+def entity_iri(entity_type: str, name: str, code: str | None = None) -> str:
+    """The IRI of an entity that ``resolve`` has not named, from its type and best key.
+
+    Persons by name; countries by ISO alpha-2 ``code`` (by name slug, lower case, when the
+    code is missing or not two letters); organizations by ``code`` (the curated key) or
+    name; places by ``code`` (the GeoNames id) or name.
+
+    >>> entity_iri("Country", "Russia", "ru")
+    'https://w3id.org/dipgraph/id/country/RU'
+    >>> entity_iri("Country", "Kosovo")
+    'https://w3id.org/dipgraph/id/country/kosovo'
+    >>> entity_iri("Organization", "North Atlantic Treaty Organization", "NATO")
+    'https://w3id.org/dipgraph/id/org/nato'
+    >>> entity_iri("Place", "Riyadh", "108410")
+    'https://w3id.org/dipgraph/id/place/108410'
+    """
+    if entity_type == "Person":
+        return person_iri(name)
+    if entity_type == "Country":
+        if code and _ALPHA2.fullmatch(code):
+            return country_iri(code)
+        return f"{ID_BASE}country/{slug(name)}"
+    if entity_type == "Organization":
+        return organization_iri(code or name)
+    if entity_type == "Place":
+        return place_iri(code or name)
+    raise BadInput(f"unknown entity type {entity_type!r}")
 
 
 def meeting_iri(*key: str) -> str:
