@@ -93,7 +93,9 @@ SCHEMA = Vocabulary(
         "headline", "url", "datePublished", "identifier", "mentions", "description",
     ),
 )
-SEM = Vocabulary("http://semanticweb.cs.vu.nl/2009/11/sem/", ("Event", "Actor", "hasActor", "hasPlace"))
+SEM = Vocabulary(
+    "http://semanticweb.cs.vu.nl/2009/11/sem/", ("Event", "Actor", "hasActor", "hasPlace")
+)
 ORG = Vocabulary("http://www.w3.org/ns/org#", ("Post", "holds", "heldBy", "postIn", "role", "Role"))
 PROV = Vocabulary("http://www.w3.org/ns/prov#", ("wasDerivedFrom", "Entity"))
 SKOS = Vocabulary(
@@ -103,7 +105,10 @@ RDF = Vocabulary("http://www.w3.org/1999/02/22-rdf-syntax-ns#", ("type",))
 RDFS = Vocabulary("http://www.w3.org/2000/01/rdf-schema#", ("label", "comment", "subClassOf"))
 XSD = Vocabulary(
     "http://www.w3.org/2001/XMLSchema#",
-    ("string", "date", "gYearMonth", "gYear", "gMonthDay", "decimal", "integer", "dateTime"),
+    (
+        "string", "date", "gYearMonth", "gYear", "gMonthDay", "decimal", "integer", "dateTime",
+        "anyURI",
+    ),
 )
 
 #: prefix -> namespace IRI, for SPARQL prologues, Turtle output and the YASGUI page.
