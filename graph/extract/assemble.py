@@ -30,6 +30,9 @@ from graph.model import Article, Entity, Evidence, Extraction, Meeting
 
 __all__ = ["assemble"]
 
+_ORDINALS = {"first": "1", "initial": "1", "inaugural": "1", "second": "2", "third": "3",
+             "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7", "eighth": "8",
+             "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
            "Camp David", "Mar-a-Lago", "Oval Office", "Great Hall of the People", "Zhongnanhai",
            "Chancellery", "Blue House", "Palais des Nations")
@@ -61,6 +64,7 @@ class _Meet:
     evidence: list[tuple[int, int]]
     confidence: float
     sent_index: int
+    ordinal: str | None = None
 
 
 class _Builder:
@@ -160,7 +164,7 @@ class _Builder:
             info = self.known.get(target) or self.known.get(text)
             name = info["name"] if info else target
             key = f"P:{info['key']}" if info else f"P:{name.lower()}"
-            ent = self._add(key, "Person", name, text, p.start)
+            ent = self._add(key, "Person", name, text, p.start, code=info["key"] if info else None)
             ent.aliases.add(target)
             if info:
                 ent.aliases.update(info.get("aliases", []))
@@ -312,6 +316,8 @@ class _Builder:
             return True
         if low in ("dialogue", "consult", "consulted", "negotiate", "negotiating", "negotiated", "negotiation", "bilateral", "encounter"):
             return self._entity_after(t.end, 3) or "between" in stext
+        if low in ("round", "rounds"):
+            return prev in _ORDINALS or prev in ("earlier", "next", "new", "latest", "previous", "last", "another", "fresh")
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
@@ -386,6 +392,11 @@ class _Builder:
                         key = f"C:{c.kb_id_}"
                         if key not in parts:
                             parts.append(key)
+        if doc[lo].lower_ in ("he", "she") or (lo + 1 < hi and doc[lo].lower_ in ("but", "and", "later", "then") and doc[lo + 1].lower_ in ("he", "she")):
+            if not any(self.ents[p].type == "Person" and self._first_tok(p, lo, main.start) for p in parts):
+                antecedent = self._antecedent(lo)
+                if antecedent and antecedent not in parts:
+                    parts.insert(0, antecedent)
         location = self._location(lo, hi, topic_tokens)
         # a visit: the visited country (or the country of the visited city) is the host
         if any(lab in ("visit", "host") for lab in labels) and location:
@@ -425,12 +436,36 @@ class _Builder:
         conf = 0.45 + 0.12 * min(sides, 3) + (0.08 if location else 0) + (0.05 if date else 0)
         conf -= 0.25 if inherited else 0
         conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
+        ordinal = self._ordinal(lo, hi, main)
         return _Meet(
+            ordinal=ordinal,
             participants=parts, status=status, mode=mode, kind=kind, label=main.text.lower(),
             location=location, date=date, topics=topics, excluded=excluded,
             evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _first_tok(self, key: str, lo: int, hi: int) -> bool:
+        return any(self.tok_ent.get(k) == key for k in range(lo, hi))
+
+    def _antecedent(self, lo: int) -> str | None:
+        """The person a sentence-initial he/she most likely refers to."""
+        si = self.tok_sent[lo]
+        for back in range(si - 1, max(-1, si - 4), -1):
+            sent = self.sents[back]
+            for k in range(sent.start, sent.end):
+                key = self.tok_ent.get(k)
+                if key and self.ents[key].type == "Person":
+                    return key
+        return None
+
+    def _ordinal(self, lo: int, hi: int, main: Span) -> str | None:
+        """first/second/third... round or time, which tells rounds of talks apart."""
+        words = [t.lower_ for t in self.doc[max(lo, main.start - 4):min(hi, main.end + 6)]]
+        for w in words:
+            if w in _ORDINALS:
+                return _ORDINALS[w]
+        return None
 
     def _after_prep(self, k: int) -> bool:
         return k > 0 and self.doc[k - 1].lower_ in ("in", "at", "to", "near", "outside")
@@ -498,10 +533,13 @@ class _Builder:
             prev2 = doc[k - 2].lower_ if k > 1 else ""
             if prev not in ("in", "at", "to") and not (prev == "the" and prev2 in ("in", "at", "to")):
                 # "visited New Delhi", "visiting Beijing"
-                if prev not in ("visited", "visiting", "visit", "visits", "arrived") or k not in self.tok_place and self.tok_ent.get(k, "")[:2] != "C:":
+                if prev not in ("visited", "visiting", "visit", "visits", "arrived") or k not in self.tok_place and self.tok_ent.get(k, "")[:2] != "C:" and not self._metonym_city(k):
                     continue
+            metonym = self._metonym_city(k)
             if k in self.tok_place:
                 cand = self.tok_place[k]
+            elif metonym:
+                cand = metonym
             elif self.tok_ent.get(k, "").startswith("C:") and not self._is_demonym(k):
                 cand = self.tok_ent[k]
             elif self.tok_ent.get(k, "").startswith("O:") and self.ents[self.tok_ent[k]].name in _VENUES:
@@ -513,6 +551,17 @@ class _Builder:
             if best is None or (best.startswith("C:") and cand.startswith("P:")):
                 best = cand
         return best
+
+    def _metonym_city(self, k: int) -> str | None:
+        """A capital named as a place ("in Beijing") becomes a Place entity."""
+        for c in self.doc.spans["country"]:
+            if c.start == k and c.label_ == "METONYM":
+                city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
+                if city is None:
+                    return None
+                return self._add(f"P:{city.geonameid}", "Place", city.name, c.text, k,
+                                 country=city.country, code=str(city.geonameid)).key
+        return None
 
     def _is_demonym(self, k: int) -> bool:
         for c in self.doc.spans["country"]:
@@ -527,7 +576,7 @@ class _Builder:
         best_dist = 10**9
         for d in doc.spans["date"]:
             if lo <= d.start < hi:
-                dist = abs(d.start - main.start)
+                dist = d.start - main.start if d.start >= main.start else 2 * (main.start - d.start) + 3
                 if dist < best_dist:
                     best, best_dist = d, dist
         if best is None:
@@ -609,9 +658,9 @@ class _Builder:
             if target is None:
                 if len(m.participants) == 0 or self._sides(m.participants) < 2:
                     # a bare "the talks" sentence: attach to the latest meeting or drop
-                    if out and m.status == out[-1].status and not (m.date and out[-1].date and m.date != out[-1].date):
+                    if out and m.status == out[-1].status and not (m.date and out[-1].date and m.date != out[-1].date) and not (m.ordinal and out[-1].ordinal and m.ordinal != out[-1].ordinal):
                         target = out[-1]
-                    elif out and not m.date:
+                    elif out and not m.date and not m.ordinal:
                         continue
                     else:
                         base = self._salient(out)
@@ -630,6 +679,7 @@ class _Builder:
             target.topics = [t for t in target.topics if not any(_same_topic(t, x) for x in target.excluded)]
             target.location = target.location or m.location
             target.date = target.date or m.date
+            target.ordinal = target.ordinal or m.ordinal
             target.mode = target.mode or m.mode
             target.evidence += [e for e in m.evidence if e not in target.evidence]
             target.confidence = min(0.97, max(target.confidence, m.confidence) + 0.05)
@@ -639,7 +689,7 @@ class _Builder:
         return max(meets, key=lambda m: (self._sides(m.participants), -m.sent_index)) if meets else None
 
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
-        if a.status != b.status:
+        if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
             return False
         if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
             return False

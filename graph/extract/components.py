@@ -64,7 +64,19 @@ _ORG_HEADS = frozenset(
     Coalition Council Tribunal Board Center Centre University Network Programme Program Mission
     Embassy Consulate Corps Police Brigade Brigades Militia Society Watch Trust Initiative""".split()
 )
-_ORG_PREFIX_OK = frozenset({"of", "for", "and", "the", "on", "&"})
+_ORG_PREFIX_OK = frozenset({"of", "for", "and", "the", "&"})
+_REGION_WORDS = frozenset(
+    """State Affairs Europe Asia Africa America Americas Central Eastern Western Northern Southern
+    East West North South Middle Korean Peninsula Pacific Atlantic Arctic Caucasus Balkans Gulf
+    Arms Control Human Rights Political Economic Public Diplomacy Counterterrorism Nonproliferation
+    Disarmament Refugees Migration Energy Climate Oceans Trade Commerce Development Cooperation
+    Relations Security Defense Defence Intelligence Interior Justice Finance Planning Information
+    External Foreign Commonwealth Unification Reconciliation Negotiations Ukraine Syria Iran""".split()
+)
+_STOP_CAPS_ORG = frozenset(
+    """The A An In On At But And Two Three Four Five Six Seven Eight Nine Ten Several Many Some
+    Both Its His Her Their Our When While After Before If As Former Senior Top""".split()
+)
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u017f'’]+(?:-[A-Za-z][a-z\u00e0-\u017f]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
 _SPEECH = frozenset(
@@ -232,11 +244,11 @@ class _Roles:
                 k = end
                 if k < n and doc[k].lower_ in ("of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper():
                     k += 1
-                    while k < n and (doc[k].text[:1].isupper() or (doc[k].lower_ in ("and", "the", "of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper())):
-                        if doc[k].text in self.first_names and k > end + 1:
-                            break  # "Secretary of State Marco Rubio": the name is not the role
+                    while k < n and ((doc[k].text[:1].isupper() and (covered[k] or doc[k].lower_ in self.mods or doc[k].text in _REGION_WORDS)) or (doc[k].lower_ in ("and", "the", "of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper())):
                         k += 1
-                    end = k
+                    while k > end + 1 and doc[k - 1].lower_ in ("and", "the", "of", "for"):
+                        k -= 1
+                    end = k if k > end + 1 else end
                 start = i
                 while start < last_head and doc[start].text in ("-", "'s", "’s"):
                     start += 1
@@ -278,7 +290,7 @@ class _People:
         self.known = _known_people()
 
     def __call__(self, doc: Doc) -> Doc:
-        blocked = _coverage(doc, ("country", "org", "date"))
+        blocked = _coverage(doc, ("country", "org", "date", "role"))
         city = _coverage(doc, ("city",))
         role_end = {s.end for s in doc.spans.get("role", [])}
         ner = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"} if doc.has_annotation("ENT_IOB") else set()
@@ -360,6 +372,8 @@ def _name_runs(doc: Doc, blocked: list[bool]) -> list[tuple[int, int]]:
                 break
             if is_name_token(t) or (t.text == "-" and not t.whitespace_ and j + 1 < n and doc[j + 1].text[:1].isalpha() and not doc[j - 1].whitespace_):
                 j += 1
+                if t.text == "-" and doc[j].text.isalpha() and doc[j].text.islower() and len(doc[j].text) <= 4:
+                    j += 1  # Kim Jong-un, Ri Yong-ho
                 continue
             if t.lower_ in NAME_PARTICLES and j + 1 < n and (is_name_token(doc[j + 1]) or doc[j + 1].text == "-"):
                 j += 1
@@ -371,7 +385,7 @@ def _name_runs(doc: Doc, blocked: list[bool]) -> list[tuple[int, int]]:
         # trim a trailing particle or hyphen
         while j > i and (doc[j - 1].lower_ in NAME_PARTICLES or doc[j - 1].text == "-"):
             j -= 1
-        if j > i and j - i <= 5:
+        if j > i and sum(1 for k in range(i, j) if doc[k].text != "-") <= 5:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
@@ -394,14 +408,14 @@ def dg_orgs(doc: Doc) -> Doc:
             p = doc[s - 1]
             if people[s - 1] or p.is_sent_start and p.text in _STOP_CAPS:
                 break
-            if p.text[:1].isupper() and p.text not in ("The", "A", "An", "In", "On", "At", "But", "And") and not p.is_punct:
+            if p.text[:1].isupper() and p.text not in _STOP_CAPS_ORG and not p.is_punct and not p.like_num:
                 s -= 1
             elif p.lower_ in ("and", "of", "for", "&") and s - 2 >= 0 and doc[s - 2].text[:1].isupper() and not doc[s - 2].is_sent_start:
                 s -= 1
             else:
                 break
         e = i + 1
-        if e + 1 < n and doc[e].lower_ in ("of", "for", "on") and doc[e + 1].text[:1].isupper():
+        if e + 1 < n and doc[e].lower_ in ("of", "for") and doc[e + 1].text[:1].isupper():
             e += 1
             while e < n and (doc[e].text[:1].isupper() or (doc[e].lower_ in _ORG_PREFIX_OK and e + 1 < n and doc[e + 1].text[:1].isupper())) and not people[e]:
                 e += 1

@@ -117,6 +117,12 @@ def load() -> Gazetteer:
     by_surface: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     metonyms: dict[str, str] = {}
+    # our overrides decide who owns a short form or demonym ("American" is the US's)
+    for rec in _jsonl("country_overrides.jsonl"):
+        for alias in rec.get("aliases", []):
+            by_surface.setdefault(alias, rec["code"])
+        for d in rec.get("demonyms", []):
+            demonyms.setdefault(d, rec["code"])
     for rec in _jsonl("countries.jsonl"):
         c = Country(
             rec["code"], rec["alpha3"], rec["name"],
