@@ -78,6 +78,7 @@ class _Builder:
         self.tok_ent: dict[int, str] = {}  # token index -> entity key (participant-capable)
         self.tok_place: dict[int, str] = {}
         self._person_tokens: set[int] = set()
+        self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
         self.sents = list(doc.sents)
         self.tok_sent = [0] * len(doc)
@@ -278,6 +279,11 @@ class _Builder:
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
             target = before[-1] if before else meets[0]
+            if before and re.search(r"\b(?:led|headed|chaired|represented) by\b", sent.text):
+                for k in range(sent.start, sent.end):
+                    key = self.tok_ent.get(k)
+                    if key and self.ents[key].type == "Person" and key not in target.participants:
+                        target.participants.append(key)
             if excluded:
                 target.excluded += [x for x in excluded if x not in target.excluded]
             low = sent.text.lower()
@@ -372,6 +378,8 @@ class _Builder:
             key = self.tok_ent.get(k)
             if key and key not in parts and k not in topic_tokens:
                 ent = self.ents[key]
+                if ent.type == "Country" and self._prep_object(k):
+                    continue
                 if ent.type == "Organization" and self._org_is_venue_or_source(k):
                     continue
                 parts.append(key)
@@ -466,6 +474,14 @@ class _Builder:
             if w in _ORDINALS:
                 return _ORDINALS[w]
         return None
+
+    def _prep_object(self, k: int) -> bool:
+        """A country after in/at/into/against...: a place, not a party."""
+        doc = self.doc
+        j = k - 1
+        while j >= 0 and doc[j].lower_ in ("the",):
+            j -= 1
+        return j >= 0 and doc[j].lower_ in ("in", "at", "into", "near", "outside", "across", "against", "inside", "throughout", "from", "toward", "towards")
 
     def _after_prep(self, k: int) -> bool:
         return k > 0 and self.doc[k - 1].lower_ in ("in", "at", "to", "near", "outside")
@@ -614,8 +630,11 @@ class _Builder:
                 continue
             start = k + len(matched)
             end = start
-            while end < hi and doc[end].text not in (".", ";", ":", "?", "!", "(", ")", '"', "“", "”") and doc[end].lower_ not in ("said", "says", "told", "according", "while", "but", "which", "who", "when", "after", "before", "during", "as", "because", "amid", "officials", "in"):
+            while end < hi and doc[end].text not in (".", ";", ":", "?", "!", "(", ")", '"', "“", "”") and doc[end].lower_ not in ("said", "says", "told", "according", "while", "but", "which", "who", "when", "after", "before", "during", "as", "because", "amid", "officials", "in", "on", "at", "since", "until") and end not in self._date_tokens:
                 end += 1
+            if end == start:
+                k += 1
+                continue
             chunk = doc[start:end]
             for part in _split_topics(chunk):
                 t = _clean_topic(part, self.cues["topic_stop"])
@@ -635,7 +654,7 @@ class _Builder:
         for rx in self._excluded_rx:
             for m in rx.finditer(text):
                 for piece in re.split(r",\s*|\s+or\s+|\s+and\s+", m.group("T")):
-                    if re.search(r"\b(?:said|says|told|added|according)\b", piece):
+                    if re.search(r"\b(?:said|says|told|added|according|although|though|while|because|it|is|was)\b", piece) or len(piece.split()) > 5:
                         break
                     t = _clean_topic_text(piece)
                     if t and t not in out and t.lower() not in ("it", "this", "that", "there", "they"):
@@ -647,42 +666,47 @@ class _Builder:
 
     def _merge(self, meets: list[_Meet]) -> list[_Meet]:
         """One meeting per real-world encounter: later mentions with compatible
-        parties, date, place and status fold into the earlier one."""
+        parties, date, place and status fold into the earlier one; a mention without
+        its own parties ("the talks", "a third round") joins the latest compatible
+        meeting, or, when it names another round, becomes a meeting of the article's
+        main parties."""
         out: list[_Meet] = []
         for m in meets:
+            weak = len(m.participants) == 0 or self._sides(m.participants) < 2
             target = None
-            for o in out:
-                if self._compatible(o, m):
-                    target = o
-                    break
-            if target is None:
-                if len(m.participants) == 0 or self._sides(m.participants) < 2:
-                    # a bare "the talks" sentence: attach to the latest meeting or drop
-                    if out and m.status == out[-1].status and not (m.date and out[-1].date and m.date != out[-1].date) and not (m.ordinal and out[-1].ordinal and m.ordinal != out[-1].ordinal):
-                        target = out[-1]
-                    elif out and not m.date and not m.ordinal:
-                        continue
-                    else:
-                        base = self._salient(out)
-                        if base is None:
-                            continue
-                        m.participants = list(base.participants)
-                        m.confidence = min(m.confidence, 0.4)
-                        out.append(m)
-                        continue
-                else:
+            if not weak:
+                target = next((o for o in out if self._compatible(o, m)), None)
+                if target is None:
                     out.append(m)
                     continue
-            target.participants += [p for p in m.participants if p not in target.participants]
-            target.topics += [t for t in m.topics if t not in target.topics]
+                target.participants += [p for p in m.participants if p not in target.participants]
+                target.topics += [t for t in m.topics if t not in target.topics]
+            else:
+                last = out[-1] if out else None
+                if last is not None and m.status == last.status and not (
+                    m.date and last.date and not (m.date.startswith(last.date) or last.date.startswith(m.date))
+                ) and not (m.ordinal and m.ordinal != last.ordinal):
+                    target = last
+                elif m.ordinal or m.date:
+                    base = min(out, key=lambda o: o.sent_index) if out else None
+                    if base is None:
+                        continue
+                    m.participants = [p for p in base.participants if self.ents[p].type != "Person"]
+                    m.topics = []
+                    m.confidence = min(m.confidence, 0.45)
+                    out.append(m)
+                    continue
+                else:
+                    continue
             target.excluded += [t for t in m.excluded if t not in target.excluded]
-            target.topics = [t for t in target.topics if not any(_same_topic(t, x) for x in target.excluded)]
             target.location = target.location or m.location
             target.date = target.date or m.date
             target.ordinal = target.ordinal or m.ordinal
             target.mode = target.mode or m.mode
             target.evidence += [e for e in m.evidence if e not in target.evidence]
             target.confidence = min(0.97, max(target.confidence, m.confidence) + 0.05)
+        for o in out:
+            o.topics = [t for t in o.topics if not any(_same_topic(t, x) for x in o.excluded)]
         return out
 
     def _salient(self, meets: list[_Meet]) -> _Meet | None:
@@ -754,8 +778,9 @@ class _Builder:
         return Extraction(self.article, entities, tuple(meetings))
 
 
-_T_BEFORE = r"(?P<T>(?:the (?:topic|issue|question) of )?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:(?:,\s*|\s+or\s+|\s+and\s+)[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)*)"
-_T_AFTER = r"(?P<T>[^.;:!?()\n]{2,120})"
+_T_BEFORE = r"(?P<T>(?:the (?:topic|issue|question) of )?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:(?:\s+or\s+|\s+and\s+)[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)*)"
+_T_AFTER = r"(?P<T>[^.,;:!?()\n]{2,80})"
+_T_LIST = r"(?P<T>[^.;:!?()\n]{2,120})"
 _T_MID = r"(?P<T>[\w'\- ]{2,60}?)"
 
 
@@ -767,7 +792,8 @@ def _compile_excluded(pattern: str) -> re.Pattern[str]:
         return re.compile(_T_BEFORE + flex(after))
     if after.strip():
         return re.compile(r"(?i:" + flex(before) + ")" + _T_MID + r"(?i:" + flex(after) + ")")
-    return re.compile(r"(?i:" + flex(before) + ")" + _T_AFTER)
+    tail = _T_LIST if "such as" in before or "including" in before else _T_AFTER
+    return re.compile(r"(?i:" + flex(before) + ")" + tail)
 
 
 def _split_topics(chunk: Span) -> list[str]:
@@ -786,8 +812,8 @@ def _clean_topic(text: str, stop: list[str]) -> str | None:
         words = words[1:]
     while words and words[-1].lower() in stop + ["of", "on", "to", "for", "and", "or", "the"]:
         words = words[:-1]
-    if not words or len(words) > 8:
-        return " ".join(words[:8]) if words else None
+    if not words or len(words) > 12:
+        return " ".join(words[:12]) if words else None
     return " ".join(words)
 
 
