@@ -1,0 +1,281 @@
+"""Response (and request) models of the JSON API.
+
+They mirror the frozen dataclasses of :mod:`graph.queries` and :mod:`graph.network`
+and validate from them (``from_attributes``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.errors import ErrorBody
+
+__all__ = [
+    "ActorDetailOut",
+    "ActorRefOut",
+    "ActorSearchOut",
+    "ActorSummaryOut",
+    "ArticleIn",
+    "ArticleOut",
+    "CounterpartOut",
+    "CyEdge",
+    "CyEdgeData",
+    "CyNode",
+    "CyNodeData",
+    "EvidenceOut",
+    "HopOut",
+    "IngestOut",
+    "MeetingDetailOut",
+    "MeetingPageOut",
+    "MeetingSummaryOut",
+    "MetOut",
+    "PathOut",
+    "PathsOut",
+    "RankedOut",
+    "RecordResult",
+    "ReportOut",
+    "RoleOut",
+    "StatsOut",
+    "SubgraphOut",
+    "TimelineOut",
+    "TopOut",
+    "TopicOut",
+    "TopicRefOut",
+    "TopicSearchOut",
+]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ActorRefOut(_Out):
+    id: str = Field(examples=["person/sergey-lavrov"])
+    type: str = Field(examples=["Person"])
+    name: str = Field(examples=["Sergey Lavrov"])
+
+
+class TopicRefOut(_Out):
+    id: str = Field(examples=["topic/ukraine"])
+    label: str
+
+
+class ArticleOut(_Out):
+    id: str = Field(examples=["article/seed-000"])
+    doc: str | None = Field(description="the id the article was ingested with")
+    title: str | None
+    url: str | None
+    published: str | None
+    source: str | None
+
+
+class ActorSummaryOut(_Out):
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    country: str | None = Field(description="API id of the actor's country")
+    meetings: int = Field(description="meetings it took part in (or, for a place, hosted)")
+
+
+class ActorSearchOut(_Out):
+    total: int
+    limit: int
+    offset: int
+    items: list[ActorSummaryOut]
+
+
+class RoleOut(_Out):
+    label: str | None
+    scope: ActorRefOut | None
+
+
+class ActorDetailOut(_Out):
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    country: ActorRefOut | None
+    roles: list[RoleOut]
+    meetings: int
+    articles_total: int
+    articles: list[ArticleOut]
+
+
+class MeetingSummaryOut(_Out):
+    id: str = Field(examples=["meeting/5d41402abc4b"])
+    label: str | None
+    date: str | None = Field(description="YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+    status: str = Field(description="held, planned or cancelled")
+    mode: str | None = Field(description="in_person, phone or null")
+    kind: str | None = Field(description="CAMEO code (040-046)")
+    confidence: float | None
+    place: ActorRefOut | None
+    participants: list[ActorRefOut]
+    topics: list[TopicRefOut]
+
+
+class EvidenceOut(_Out):
+    text: str
+    start: int | None
+    end: int | None
+    article: str | None
+
+
+class ReportOut(_Out):
+    article: str
+    status: str | None
+
+
+class MeetingDetailOut(MeetingSummaryOut):
+    excluded_topics: list[TopicRefOut]
+    evidence: list[EvidenceOut]
+    articles: list[ArticleOut]
+    reports: list[ReportOut] = Field(description="the status each source article reports")
+
+
+class MeetingPageOut(_Out):
+    total: int
+    limit: int
+    offset: int
+    items: list[MeetingSummaryOut]
+    next: str | None = Field(default=None, description="URL of the next page, if any")
+
+
+class CounterpartOut(_Out):
+    actor: ActorRefOut
+    count: int
+    first: str | None
+    last: str | None
+    meetings: list[MeetingSummaryOut]
+
+
+class MetOut(_Out):
+    actor: ActorRefOut
+    total: int
+    counterparts: list[CounterpartOut]
+
+
+class TimelineOut(_Out):
+    actor: ActorRefOut
+    total: int
+    by_month: dict[str, int] = Field(description="meetings per YYYY-MM (YYYY when coarser)")
+    meetings: list[MeetingSummaryOut]
+
+
+class RankedOut(_Out):
+    id: str
+    type: str
+    name: str
+    meetings: int
+    counterparts: int
+
+
+class TopOut(_Out):
+    items: list[RankedOut]
+
+
+class TopicOut(_Out):
+    id: str
+    label: str
+    meetings: int
+
+
+class TopicSearchOut(_Out):
+    total: int
+    items: list[TopicOut]
+
+
+class HopOut(_Out):
+    source: str
+    target: str
+    meeting: str
+    date: str | None
+    label: str | None
+    count: int = Field(description="meetings the two had in all")
+
+
+class PathOut(_Out):
+    nodes: list[ActorRefOut]
+    hops: list[HopOut]
+
+
+class PathsOut(_Out):
+    source: ActorRefOut = Field(alias="from", serialization_alias="from")
+    target: ActorRefOut = Field(alias="to", serialization_alias="to")
+    paths: list[PathOut]
+    model_config = ConfigDict(from_attributes=True, populate_by_name=True)
+
+
+class CyNodeData(_Out):
+    id: str
+    label: str
+    type: str
+    meetings: int
+    depth: int
+    more: int = Field(description="neighbours left out of the subgraph")
+
+
+class CyNode(_Out):
+    data: CyNodeData
+
+
+class CyEdgeData(_Out):
+    id: str
+    source: str
+    target: str
+    count: int
+    first: str | None
+    last: str | None
+    meetings: list[str]
+
+
+class CyEdge(_Out):
+    data: CyEdgeData
+
+
+class SubgraphOut(_Out):
+    """Cytoscape.js elements: ``cy.add([...nodes, ...edges])``."""
+
+    center: str
+    truncated: bool
+    nodes: list[CyNode]
+    edges: list[CyEdge]
+
+
+class StatsOut(_Out):
+    quads: int
+    graphs: int
+    actors: int
+    meetings: int
+    topics: int
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest (the JSON Lines record of ``dipgraph extract``)."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    id: str = Field(min_length=1, examples=["wire-2025-04-08-001"])
+    text: str = Field(min_length=1)
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+class RecordResult(_Out):
+    index: int
+    id: str | None
+    ok: bool
+    extraction: dict[str, Any] | None = None
+    error: ErrorBody | None = None
+
+
+class IngestOut(_Out):
+    ingested: int
+    failed: int
+    results: list[RecordResult]
+    error: ErrorBody | None = Field(default=None, description="set when a record failed (422)")
