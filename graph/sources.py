@@ -593,12 +593,46 @@ def _read_bytes(path: Path) -> bytes:
         raise SourceError(str(path), f"cannot read file ({_reason(err)})") from None
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_PAGE_DATE = re.compile(
+    r"^(?:published:?\s*|updated:?\s*|posted:?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-\d\d-\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _page_date(raw: str) -> dt.date | None:
+    """The publication date a page dump states on a short line near its top
+    ("Tuesday, February 24, 2026", "Published: 18 September 2025")."""
+    for line in raw.splitlines()[:80]:
+        line = line.strip()
+        if not line or len(line) > 70:
+            continue
+        m = _PAGE_DATE.match(line)
+        if not m:
+            continue
+        try:
+            if m.group("iso"):
+                return dt.date.fromisoformat(m.group("iso"))
+            month = (m.group("m1") or m.group("m2")).lower()
+            idx = next(i for i, name in enumerate(_MONTH_NAMES) if name.startswith(month[:3]))
+            return dt.date(int(m.group("y1") or m.group("y2")), idx + 1, int(m.group("d1") or m.group("d2")))
+        except (ValueError, StopIteration):
+            continue
+    return None
+
+
 def _read_txt(path: Path, suffix: str) -> Article:
     origin = str(path)
-    text, headline = _clean_page(_decode(_read_bytes(path), origin))
+    raw = _decode(_read_bytes(path), origin)
+    text, headline = _clean_page(raw)
     if not text:
         raise SourceError(origin, "text is empty after removing page furniture")
-    return Article(id=_doc_id(path, suffix), text=text, title=headline, origin=origin)
+    return Article(id=_doc_id(path, suffix), text=text, title=headline, origin=origin,
+                   published=_page_date(raw))
 
 
 def _read_html(path: Path, suffix: str) -> Article:
