@@ -278,7 +278,11 @@ class _Builder:
                 continue
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
-            target = before[-1] if before else meets[0]
+            strong = [m for m in meets if self._sides(m.participants) >= 2]
+            if before and si - before[-1].sent_index == 1:
+                target = before[-1]
+            else:
+                target = strong[0] if strong else (before[-1] if before else meets[0])
             if before and re.search(r"\b(?:led|headed|chaired|represented) by\b", sent.text):
                 for k in range(sent.start, sent.end):
                     key = self.tok_ent.get(k)
@@ -514,7 +518,7 @@ class _Builder:
         around = doc[max(lo, main.start - 10):min(hi, main.end + 6)].text.lower()
         if any(re.search(rf"\b{re.escape(c)}\b", around) for c in self.cues["cancelled"]):
             return "cancelled"
-        near = doc[max(lo, main.start - 7):min(hi, main.end + 3)].text.lower()
+        near = doc[max(lo, main.start - 7):min(hi, main.end + 5)].text.lower()
         for c in self.cues["planned"]:
             if re.search(rf"\b{re.escape(c)}\b", near):
                 # "will" far after the trigger belongs to another clause
@@ -691,7 +695,8 @@ class _Builder:
                     base = min(out, key=lambda o: o.sent_index) if out else None
                     if base is None:
                         continue
-                    m.participants = [p for p in base.participants if self.ents[p].type != "Person"]
+                    m.participants = [p for p in base.participants if self.ents[p].type != "Person"] + [
+                        p for p in m.participants if self.ents[p].type == "Person"]
                     m.topics = []
                     m.confidence = min(m.confidence, 0.45)
                     out.append(m)
