@@ -184,6 +184,8 @@ def quads_to_rdflib(quads: Iterable[Quad]) -> rdflib.Dataset:
 
     Plain ``xsd:string`` literals become rdflib literals without a datatype (as Turtle
     parsing gives them); the namespaces of :data:`graph.namespace.PREFIXES` are bound.
+    To check against ``ontology/shapes.ttl``, validate each graph of ``ds.graphs()`` on
+    its own: pyshacl validates a whole Dataset as the union of its graphs.
 
     >>> q = Quad(NamedNode("http://ex/s"), SCHEMA.name, Literal("x"), NamedNode("http://ex/g"))
     >>> ds = quads_to_rdflib([q])

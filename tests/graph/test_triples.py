@@ -254,6 +254,22 @@ def test_broken_references_raise_bad_input(
         _quads(meeting, ids=ids)
 
 
+def test_two_articles_reporting_one_meeting_each_conform() -> None:
+    """Shapes hold per article graph; the union may carry one value per report."""
+    shared = {"m1": meeting_iri("resolved", "k")}
+    held = Meeting("m1", ("e1", "e2"), status="held", kind="042", confidence=0.9, evidence=EV)
+    planned = Meeting("m1", ("e1", "e2"), status="planned", kind="040", evidence=EV)
+    other = Article(id="t-002", text="")
+    quads = _quads(held, ids=Identities(GRAPH.value, meetings=shared)) + _quads(
+        planned, article=other, ids=Identities(article_iri(other.id), meetings=shared)
+    )
+    graphs = [g for g in quads_to_rdflib(quads).graphs() if len(g)]
+    assert len(graphs) == 2
+    for graph in graphs:
+        conforms, _, text = validate(graph, shacl_graph=_shapes())
+        assert conforms, text
+
+
 # -- entities and the article ----------------------------------------------------------
 
 
