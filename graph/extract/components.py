@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -111,26 +113,27 @@ def is_name_token(tok: Token) -> bool:
 def dg_sentences(doc: Doc) -> Doc:
     """Sentence starts after ., ! or ? (and closing quotes) and at paragraph breaks."""
     n = len(doc)
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        start = False
-        if "\n" in prev.text or (prev.whitespace_ and "\n" in prev.whitespace_):
-            start = True
-        elif prev.text in (".", "!", "?", "...") or (
-            prev.text in ('"', "”", "'", "’") and i >= 2 and doc[i - 2].text in (".", "!", "?")
-        ):
-            start = tok.text[:1].isupper() or tok.text[:1] in ('"', "“", "(") or tok.is_digit
-        elif prev.text.endswith(".") and len(prev.text) > 1 and prev.text[-2:] not in (".", ) and (
-            prev.text in ("U.S.", "U.N.", "U.K.", "Jr.", "D.C.") and tok.text in ("The", "He", "She", "It", "They", "But", "In", "A")
-        ):
-            start = True
-        tok.is_sent_start = start
-        if tok.is_space and i + 1 < n:
-            continue
+    if n == 0:
+        return doc
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    starts = numpy.full(n, -1, dtype="int32")
+    starts[0] = 1
+    for i in range(1, n):
+        prev = texts[i - 1]
+        cur = texts[i]
+        if "\n" in prev or "\n" in spaces[i - 1]:
+            starts[i] = 1
+        elif prev in _END or (prev in _CLOSE and i >= 2 and texts[i - 2] in _END):
+            if cur[:1].isupper() or cur[:1] in _OPEN or cur[:1].isdigit():
+                starts[i] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))
     return doc
+
+
+_END = frozenset({".", "!", "?", "..."})
+_CLOSE = frozenset({'"', "”", "'", "’"})
+_OPEN = frozenset({'"', "“", "("})
 
 
 # --------------------------------------------------------------------------- gazetteer
@@ -334,10 +337,10 @@ class _People:
                 short.setdefault(toks[-1], set()).add(s.text)
                 if toks[0] not in self.first_names:
                     short.setdefault(toks[0], set()).add(s.text)
-        for name, info in self.known.items():
-            sur = info.get("surname")
-            if sur and name in {s.text for s in accepted}:
-                short.setdefault(sur, set()).add(name)
+        for text in {s.text for s in accepted}:
+            info = self.known.get(text)
+            if info and info.get("surname"):
+                short.setdefault(info["surname"], set()).add(text)
         for start, end in pending:
             text = doc[start:end].text
             if text in short and len(short[text]) == 1:
