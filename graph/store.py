@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import ctypes
 import io
 import json
+import math
 import os
 import re
+import resource
 import select
 import signal
+import struct
 import tempfile
 import threading
 import time
@@ -107,6 +111,8 @@ _EXTENSIONS = {".ttl": "ttl", ".nt": "nt", ".nq": "nq", ".trig": "trig", ".jsonl
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _EMPTY = Store()  # parses queries without touching data
+_PR_SET_PDEATHSIG = 1
+_MAX_FD = os.sysconf("SC_OPEN_MAX") if hasattr(os, "sysconf") else 1024
 
 
 @dataclass(frozen=True)
@@ -472,19 +478,21 @@ class GraphStore:
     def _evaluate_in_child(self, args: tuple[Any, ...], timeout: float) -> Answer:
         read_fd, write_fd = os.pipe()
         try:
-            pid = os.fork()
+            with self._lock:  # never fork in the middle of a write (the child would see
+                pid = os.fork()  # the store's internal locks held forever)
         except OSError as err:
             os.close(read_fd)
             os.close(write_fd)
             raise Unavailable(f"cannot start a query worker: {err.strerror}") from None
         if pid == 0:  # the child: evaluate, write one message, never return
-            os.close(read_fd)
-            _child_main(self, args, write_fd)
+            _child_main(self, args, write_fd, timeout)
         os.close(write_fd)
         deadline = time.monotonic() + timeout
-        chunks: list[bytes] = []
+        message = bytearray()
         try:
-            while True:
+            # the message says how long it is: other workers forked meanwhile may hold
+            # copies of the pipe's write end, so end-of-file can come late
+            while not _complete(message):
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise QueryTimeout(
@@ -496,14 +504,14 @@ class GraphStore:
                     chunk = os.read(read_fd, 1 << 16)
                     if not chunk:
                         break
-                    chunks.append(chunk)
+                    message += chunk
         finally:
             os.close(read_fd)
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
-        return _decode_child_message(b"".join(chunks))
+        return _decode_child_message(bytes(message))
 
 
 def serialize_triples(triples: Iterable[Triple], format: str) -> bytes:
@@ -517,9 +525,13 @@ def serialize_triples(triples: Iterable[Triple], format: str) -> bytes:
 
 
 # ---------------------------------------------------------------------- child process
-def _child_main(store: GraphStore, args: tuple[Any, ...], fd: int) -> None:
+_HEADER = struct.Struct("!II")  # lengths of the JSON header and of the body
+
+
+def _child_main(store: GraphStore, args: tuple[Any, ...], fd: int, timeout: float) -> None:
     code = 0
     try:
+        _limit_child(fd, timeout)
         try:
             ans = store._evaluate(*args)
             header = {"ok": True, "kind": ans.kind, "media_type": ans.media_type,
@@ -527,19 +539,40 @@ def _child_main(store: GraphStore, args: tuple[Any, ...], fd: int) -> None:
             body = ans.body
         except BadQuery as err:
             header, body = {"ok": False, "message": err.message}, b""
+        head = json.dumps(header).encode()
         with os.fdopen(fd, "wb") as out:
-            out.write(json.dumps(header).encode() + b"\n" + body)
+            out.write(_HEADER.pack(len(head), len(body)) + head + body)
     except BaseException:  # noqa: B036 - the child must always reach os._exit
         code = 1
     finally:
         os._exit(code)
 
 
+def _limit_child(keep_fd: int, timeout: float) -> None:
+    """Let a worker hold nothing of the parent's and never outlive it or its limit."""
+    os.closerange(3, keep_fd)  # sockets, other workers' pipes...
+    os.closerange(keep_fd + 1, _MAX_FD)
+    with contextlib.suppress(OSError, ValueError):
+        cpu = math.ceil(timeout) + 2  # SIGXCPU if the parent fails to kill us
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # die with the parent (Linux)
+
+
+def _complete(message: bytearray) -> bool:
+    if len(message) < _HEADER.size:
+        return False
+    head, body = _HEADER.unpack_from(message)
+    return len(message) >= _HEADER.size + head + body
+
+
 def _decode_child_message(data: bytes) -> Answer:
-    head, sep, body = data.partition(b"\n")
-    if not sep:
+    if not _complete(bytearray(data)):
         raise Unavailable("the query worker stopped without an answer (out of memory?)")
-    header = json.loads(head)
+    head_len, body_len = _HEADER.unpack_from(data)
+    header = json.loads(data[_HEADER.size:_HEADER.size + head_len])
+    body = data[_HEADER.size + head_len:_HEADER.size + head_len + body_len]
     if not header["ok"]:
         raise BadQuery(header["message"])
     return Answer(header["kind"], header["media_type"], body, header["rows"], header["truncated"])

@@ -37,12 +37,15 @@ def fresh_data_dir(tmp_path: Path, data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def make_client(data_dir: Path) -> Iterator[Callable[..., TestClient]]:
+def make_client(data_dir: Path, tmp_path_factory: pytest.TempPathFactory
+                ) -> Iterator[Callable[..., TestClient]]:
     """Start an app with settings overrides; all started apps stop at teardown."""
     started: list[TestClient] = []
+    empty = tmp_path_factory.mktemp("static")
 
     def make(**overrides: object) -> TestClient:
-        settings = Settings(**{"data_dir": data_dir, "query_timeout": 10.0, **overrides})  # type: ignore[arg-type]
+        given = {"data_dir": data_dir, "query_timeout": 10.0, "static_dir": empty, **overrides}
+        settings = Settings(**given)  # type: ignore[arg-type]
         client = TestClient(create_app(settings), raise_server_exceptions=False)
         client.__enter__()
         started.append(client)
@@ -60,6 +63,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store = GraphStore(path)
     store.import_file(SAMPLE)
     store.save()
-    app = create_app(Settings(data_dir=path, query_timeout=10.0))
+    static = tmp_path_factory.mktemp("no-page")  # independent of what app/static holds
+    app = create_app(Settings(data_dir=path, query_timeout=10.0, static_dir=static))
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c

@@ -1,0 +1,135 @@
+"""GET /api/paths, /api/subgraph (Cytoscape.js elements) and /api/topics."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+RIYADH = "meeting/7c211433f020"
+NATO = "meeting/8277e0910d75"
+ISTANBUL = "meeting/5d41402abc4b"
+
+
+def test_paths(client: TestClient) -> None:
+    r = client.get("/api/paths", params={"from": "person/steve-witkoff",
+                                         "to": "person/mark-rutte"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["from"]["name"] == "Steve Witkoff" and body["to"]["name"] == "Mark Rutte"
+    (path,) = body["paths"]
+    assert [n["id"] for n in path["nodes"]] == [
+        "person/steve-witkoff", "person/marco-rubio", "person/mark-rutte"]
+    assert [(h["meeting"], h["date"]) for h in path["hops"]] == [
+        (RIYADH, "2025-02-18"), (NATO, "2025-03-05")]
+
+
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [
+        ({"from": "person/steve-witkoff", "to": "person/mark-rutte", "max_hops": 1}, 0),
+        ({"from": "person/faisal-bin-farhan", "to": "person/wang-yi"}, 2),  # via Lavrov/Rubio
+        ({"from": "person/mark-rutte", "to": "country/CN"}, 0),  # not connected
+        ({"from": "country/TR", "to": "person/wang-yi"}, 0),  # no meetings at all
+    ],
+)
+def test_path_counts(client: TestClient, params: dict[str, object], count: int) -> None:
+    r = client.get("/api/paths", params=params)  # type: ignore[arg-type]
+    assert r.status_code == 200
+    assert len(r.json()["paths"]) == count
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"from": "person/nobody", "to": "person/wang-yi"}, 404),
+        ({"from": "person/wang-yi"}, 422),
+        ({"from": "person/wang-yi", "to": "person/wang-yi"}, 422),
+        ({"from": "person/wang-yi", "to": "person/mark-rutte", "max_hops": 0}, 422),
+    ],
+)
+def test_path_errors(client: TestClient, params: dict[str, object], status: int) -> None:
+    r = client.get("/api/paths", params=params)  # type: ignore[arg-type]
+    assert r.status_code == status
+    assert "error" in r.json()
+
+
+def test_subgraph_is_cytoscape_elements(client: TestClient) -> None:
+    r = client.get("/api/subgraph", params={"center": "person/sergey-lavrov"})
+    assert r.status_code == 200
+    body = r.json()
+    ids = {n["data"]["id"] for n in body["nodes"]}
+    assert ids == {"person/sergey-lavrov", "person/marco-rubio", "person/wang-yi",
+                   "person/steve-witkoff", "person/faisal-bin-farhan"}
+    assert body["truncated"] is False
+    for edge in body["edges"]:
+        data = edge["data"]
+        assert data["source"] in ids and data["target"] in ids
+        assert data["id"] == f"{data['source']}|{data['target']}"
+        assert data["count"] == len(data["meetings"])
+    rubio = next(e["data"] for e in body["edges"]
+                 if {e["data"]["source"], e["data"]["target"]} ==
+                 {"person/sergey-lavrov", "person/marco-rubio"})
+    assert (rubio["count"], rubio["first"], rubio["last"]) == (2, "2025-02-18", "2025-04-10")
+    center = next(n["data"] for n in body["nodes"] if n["data"]["id"] == "person/sergey-lavrov")
+    assert (center["label"], center["type"], center["depth"]) == ("Sergey Lavrov", "Person", 0)
+
+
+@pytest.mark.parametrize(
+    ("params", "nodes", "truncated"),
+    [
+        ({"limit": 2}, {"person/sergey-lavrov", "person/marco-rubio"}, True),
+        ({"topic": "trade"}, {"person/sergey-lavrov", "person/wang-yi"}, False),
+        ({"since": "2025-04"}, {"person/sergey-lavrov", "person/marco-rubio"}, False),
+        ({"depth": 0}, {"person/sergey-lavrov"}, False),
+    ],
+)
+def test_subgraph_filters(client: TestClient, params: dict[str, object], nodes: set[str],
+                          truncated: bool) -> None:
+    body = client.get("/api/subgraph",
+                      params={"center": "person/sergey-lavrov", **params}).json()  # type: ignore[dict-item]
+    assert {n["data"]["id"] for n in body["nodes"]} == nodes
+    assert body["truncated"] is truncated
+
+
+def test_subgraph_more_counts(client: TestClient) -> None:
+    body = client.get("/api/subgraph", params={"center": "person/sergey-lavrov",
+                                               "limit": 2}).json()
+    more = {n["data"]["id"]: n["data"]["more"] for n in body["nodes"]}
+    # Lavrov's other 3 counterparts and Rubio's 5 (Witkoff, Faisal, Wang Yi, Rutte, NATO)
+    assert more == {"person/sergey-lavrov": 3, "person/marco-rubio": 5}
+
+
+def test_subgraph_depth_two(client: TestClient) -> None:
+    body = client.get("/api/subgraph", params={"center": "person/steve-witkoff",
+                                               "depth": 2}).json()
+    depth = {n["data"]["id"]: n["data"]["depth"] for n in body["nodes"]}
+    assert depth["person/marco-rubio"] == 1
+    assert depth["person/mark-rutte"] == 2 and depth["org/nato"] == 2
+
+
+def test_subgraph_of_actor_without_meetings(client: TestClient) -> None:
+    body = client.get("/api/subgraph", params={"center": "country/TR"}).json()
+    assert [n["data"]["id"] for n in body["nodes"]] == ["country/TR"]
+    assert body["edges"] == []
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [({"center": "person/nobody"}, 404), ({}, 422),
+     ({"center": "person/wang-yi", "depth": 9}, 422),
+     ({"center": "person/wang-yi", "since": "May"}, 422)],
+)
+def test_subgraph_errors(client: TestClient, params: dict[str, object], status: int) -> None:
+    assert client.get("/api/subgraph", params=params).status_code == status  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [("", ["topic/trade", "topic/ukraine", "topic/defence-spending",
+           "topic/embassy-operations", "topic/sanctions"]),
+     ("UKR", ["topic/ukraine"]), ("spend", ["topic/defence-spending"]), ("zzz", [])],
+)
+def test_topics(client: TestClient, q: str, expected: list[str]) -> None:
+    body = client.get("/api/topics", params={"q": q}).json()
+    assert [t["id"] for t in body["items"]] == expected
+    assert body["total"] == len(expected)
