@@ -67,8 +67,8 @@ class AppState:
         """Extract and store articles; returns the pipeline's ``IngestReport``."""
         ingestor = self.ingestor()
         with self.write_lock:
-            report = ingestor.ingest(articles)
-            self.after_write()
+            report = ingestor.ingest(articles)  # saves the store itself
+            self.refresh()
         return report
 
     def update(self, sparql: str) -> None:
