@@ -239,7 +239,7 @@ def _parser() -> argparse.ArgumentParser:
     x = sub.add_parser("export", help="write the whole graph")
     x.add_argument("--data", help=_DATA_HELP)
     x.add_argument("--format", choices=("ttl", "trig", "nq", "nt", "jsonld"), required=True,
-                   help="trig/nq keep one named graph per article; ttl/nt/jsonld merge them")
+                   help="trig/nq/jsonld keep one named graph per article; ttl/nt merge them")
     x.add_argument("-o", "--output", help="file to write (default: stdout)")
     x.set_defaults(func=cmd_export)
 
