@@ -33,7 +33,7 @@ def test_paths(client: TestClient) -> None:
     ],
 )
 def test_path_counts(client: TestClient, params: dict[str, object], count: int) -> None:
-    r = client.get("/api/paths", params=params)  # type: ignore[arg-type]
+    r = client.get("/api/paths", params=params)
     assert r.status_code == 200
     assert len(r.json()["paths"]) == count
 
@@ -48,7 +48,7 @@ def test_path_counts(client: TestClient, params: dict[str, object], count: int) 
     ],
 )
 def test_path_errors(client: TestClient, params: dict[str, object], status: int) -> None:
-    r = client.get("/api/paths", params=params)  # type: ignore[arg-type]
+    r = client.get("/api/paths", params=params)
     assert r.status_code == status
     assert "error" in r.json()
 
@@ -86,7 +86,7 @@ def test_subgraph_is_cytoscape_elements(client: TestClient) -> None:
 def test_subgraph_filters(client: TestClient, params: dict[str, object], nodes: set[str],
                           truncated: bool) -> None:
     body = client.get("/api/subgraph",
-                      params={"center": "person/sergey-lavrov", **params}).json()  # type: ignore[dict-item]
+                      params={"center": "person/sergey-lavrov", **params}).json()
     assert {n["data"]["id"] for n in body["nodes"]} == nodes
     assert body["truncated"] is truncated
 
@@ -120,7 +120,7 @@ def test_subgraph_of_actor_without_meetings(client: TestClient) -> None:
      ({"center": "person/wang-yi", "since": "May"}, 422)],
 )
 def test_subgraph_errors(client: TestClient, params: dict[str, object], status: int) -> None:
-    assert client.get("/api/subgraph", params=params).status_code == status  # type: ignore[arg-type]
+    assert client.get("/api/subgraph", params=params).status_code == status
 
 
 @pytest.mark.parametrize(
