@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["GRAPH_MEDIA", "RESULT_MEDIA", "choose", "parse_accept"]
+__all__ = ["FORMAT_PARAMS", "GRAPH_MEDIA", "RESULT_MEDIA", "choose", "from_params",
+           "parse_accept"]
 
 #: SELECT/ASK result media types -> result format name (graph.store.RESULT_FORMATS).
 RESULT_MEDIA: Mapping[str, str] = {
@@ -78,3 +79,42 @@ def choose(header: str | None, offers: Mapping[str, str], default: str) -> str |
                 if offered.startswith(prefix):
                     return name
     return None
+
+
+#: ``?format=`` (also ``output``/``results``, as SPARQLWrapper sends them) values ->
+#: (result format, RDF format) they ask for.
+FORMAT_PARAMS: Mapping[str, tuple[str | None, str | None]] = {
+    "json": ("json", "jsonld"),
+    "xml": ("xml", "rdfxml"),
+    "csv": ("csv", None),
+    "tsv": ("tsv", None),
+    "ttl": (None, "ttl"),
+    "turtle": (None, "ttl"),
+    "nt": (None, "nt"),
+    "ntriples": (None, "nt"),
+    "n-triples": (None, "nt"),
+    "jsonld": (None, "jsonld"),
+    "json-ld": (None, "jsonld"),
+    "rdfxml": (None, "rdfxml"),
+    "rdf+xml": (None, "rdfxml"),
+    **{media: (name, None) for media, name in RESULT_MEDIA.items()},
+    **{media: (None, name) for media, name in GRAPH_MEDIA.items()},
+    "application/json": ("json", "jsonld"),
+    "application/xml": ("xml", "rdfxml"),
+}
+
+
+def from_params(values: list[str]) -> tuple[str | None, str | None]:
+    """Result and RDF formats named by format parameters; unknown values are ignored.
+
+    >>> from_params(["rdf+xml", "application/rdf+xml"])
+    (None, 'rdfxml')
+    >>> from_params(["json"])
+    ('json', 'jsonld')
+    """
+    result: str | None = None
+    graph: str | None = None
+    for value in values:
+        r, g = FORMAT_PARAMS.get(value.strip().lower(), (None, None))
+        result, graph = result or r, graph or g
+    return result, graph

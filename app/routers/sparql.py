@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.deps import StateDep
 from app.errors import ErrorResponse
-from app.negotiate import GRAPH_MEDIA, RESULT_MEDIA, choose
+from app.negotiate import GRAPH_MEDIA, RESULT_MEDIA, choose, from_params
 from app.state import AppState
 from graph.errors import BadInput, BadQuery, Forbidden, Unavailable
 from graph.store import RDF_FORMATS, RESULT_FORMATS, Answer
@@ -55,8 +55,9 @@ _PARAMS = [
     {"name": "named-graph-uri", "in": "query", "required": False,
      "schema": {"type": "array", "items": {"type": "string"}}},
     {"name": "format", "in": "query", "required": False,
-     "schema": {"type": "string", "enum": [*RESULT_FORMATS, *RDF_FORMATS]},
-     "description": "override Accept"},
+     "schema": {"type": "string"}, "example": "csv",
+     "description": "overrides Accept: json, xml, csv, tsv, ttl, nt, jsonld, rdfxml "
+                    "or a media type (also accepted as `output` or `results`)"},
 ]
 _OPENAPI: dict[str, Any] = {
     "parameters": _PARAMS,
@@ -92,7 +93,7 @@ class _Request:
     update: str | None = None
     default_graphs: list[str] = field(default_factory=list)
     named_graphs: list[str] = field(default_factory=list)
-    format: str | None = None
+    formats: list[str] = field(default_factory=list)
 
 
 async def _read(request: Request) -> _Request:
@@ -101,7 +102,7 @@ async def _read(request: Request) -> _Request:
         query=params.get("query"),
         default_graphs=params.getlist("default-graph-uri"),
         named_graphs=params.getlist("named-graph-uri"),
-        format=params.get("format"),
+        formats=[v for name in ("format", "output", "results") for v in params.getlist(name)],
     )
     if "update" in params:
         raise BadQuery("updates must be sent with POST")
@@ -144,17 +145,14 @@ async def sparql(request: Request, state: StateDep) -> Response:
         await run_in_threadpool(_update, state, request.headers.get("authorization"), req.update)
         return Response(status_code=204)
     if req.query is None:
-        return await run_in_threadpool(_describe, state, request, accept, req.format)
+        return await run_in_threadpool(_describe, state, request, accept, req.formats)
     return await run_in_threadpool(_query, state, req, accept)
 
 
 def _query(state: AppState, req: _Request, accept: str | None) -> Response:
-    fmt = req.format
-    if fmt is not None and fmt not in RESULT_FORMATS and fmt not in RDF_FORMATS:
-        known = ", ".join([*RESULT_FORMATS, *RDF_FORMATS])
-        raise BadInput(f"format: {fmt!r} is not one of {known}")
-    result_format = fmt if fmt in RESULT_FORMATS else choose(accept, RESULT_MEDIA, "json")
-    graph_format = fmt if fmt in RDF_FORMATS else choose(accept, GRAPH_MEDIA, "ttl")
+    wanted_result, wanted_graph = from_params(req.formats)
+    result_format = wanted_result or choose(accept, RESULT_MEDIA, "json")
+    graph_format = wanted_graph or choose(accept, GRAPH_MEDIA, "ttl")
     settings = state.settings
     if not state.query_slots.acquire(timeout=max(settings.query_timeout, 1.0)):
         raise Unavailable("too many queries are running; try again shortly")
@@ -193,11 +191,11 @@ def _update(state: AppState, authorization: str | None, update: str) -> None:
     state.update(update)
 
 
-def _describe(state: AppState, request: Request, accept: str | None, fmt: str | None
+def _describe(state: AppState, request: Request, accept: str | None, formats: list[str]
               ) -> Response:
     page = state.settings.static_dir / "query.html"
     offers = {"text/html": "html", **GRAPH_MEDIA}
-    chosen = fmt if fmt in _RDFLIB_FORMATS else choose(accept, offers, "ttl")
+    chosen = from_params(formats)[1] or choose(accept, offers, "ttl")
     if chosen == "html" and page.is_file():
         return FileResponse(page, media_type="text/html")
     if chosen not in _RDFLIB_FORMATS:

@@ -128,6 +128,29 @@ def test_format_parameter_overrides_accept(client: TestClient, fmt: str, media: 
     assert r.headers["content-type"].startswith(media)
 
 
+@pytest.mark.parametrize(
+    ("params", "accept", "media"),
+    [
+        ({"output": "csv"}, None, "text/csv"),
+        ({"results": "text/tab-separated-values"}, None, "text/tab-separated-values"),
+        ({"format": "spreadsheet"}, "application/sparql-results+xml",
+         "application/sparql-results+xml"),  # unknown values are ignored
+        ({"format": ["rdf+xml", "application/rdf+xml"]}, None, "application/sparql-results+json"),
+    ],
+)
+def test_format_parameter_variants(client: TestClient, params: dict[str, object],
+                                   accept: str | None, media: str) -> None:
+    r = client.get("/sparql", params={"query": SELECT, **params},
+                   headers={"accept": accept} if accept else {})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(media)
+
+
+def test_construct_format_parameter(client: TestClient) -> None:
+    r = client.get("/sparql", params={"query": CONSTRUCT, "format": ["rdf+xml", "json"]})
+    assert r.headers["content-type"].startswith("application/rdf+xml")
+
+
 def test_typed_terms_in_json(client: TestClient) -> None:
     q = ('SELECT ?d ?c ?m WHERE { ?m schema:startDate ?d ; dg:confidence ?c ; '
          'schema:name "phone call" }')  # predeclared prefixes
