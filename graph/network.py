@@ -29,9 +29,8 @@ import networkx as nx
 from graph.errors import BadInput, NotFound
 from graph.iri import kind_of
 from graph.model import STATUSES
-from graph.queries.catalog import Catalog
-from graph.queries.common import check_date, lid, overlaps, resolve_status, status_of
-from graph.queries.meetings import meeting_facts
+from graph.queries.catalog import Catalog, MeetingRecord
+from graph.queries.common import check_date, overlaps
 from graph.store import GraphStore
 
 __all__ = [
@@ -49,17 +48,8 @@ _TYPES = {"person": "Person", "country": "Country", "org": "Organization", "plac
 _FULL_DATE_LEN = 10
 
 
-@dataclass(frozen=True)
-class MeetingInfo:
-    """What the network keeps of a meeting."""
-
-    id: str
-    participants: tuple[str, ...]
-    date: str | None = None
-    status: str = "held"
-    topics: frozenset[str] = frozenset()
-    label: str | None = None
-    place: str | None = None
+#: What the network keeps of a meeting: the catalog's record.
+MeetingInfo = MeetingRecord
 
 
 @dataclass(frozen=True)
@@ -190,23 +180,10 @@ class MeetingNetwork:
 
     @classmethod
     def build(cls, store: GraphStore, catalog: Catalog | None = None) -> MeetingNetwork:
-        """Project every meeting of the store; names and types come from the catalog."""
-        version = store.version
+        """Project every meeting of the catalog (built from ``store`` when not given)."""
         catalog = catalog if catalog is not None else Catalog.build(store)
-        infos = []
-        for ident, facts in meeting_facts(store, [], {}).items():
-            participants = tuple(sorted(lid(t) for t in facts.get("participants", ())))
-            dates = sorted(t.value for t in facts.get("date", ()))
-            labels = sorted(t.value for t in facts.get("label", ()))
-            places = sorted(lid(t) for t in facts.get("place", ()))
-            infos.append(MeetingInfo(
-                id=ident, participants=participants, date=dates[0] if dates else None,
-                status=resolve_status(status_of(t.value) for t in facts.get("status", ())),
-                topics=frozenset(lid(t) for t in facts.get("topics", ())),
-                label=labels[0] if labels else None, place=places[0] if places else None,
-            ))
         names = {a.id: (a.type, a.name) for a in catalog.actors.values()}
-        return cls(infos, names, version)
+        return cls(catalog.meetings.values(), names, catalog.version)
 
     # ------------------------------------------------------------------ helpers
     def __contains__(self, actor: object) -> bool:

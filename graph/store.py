@@ -391,7 +391,9 @@ class GraphStore:
             return _bytes(self._store.dump(format=fmt, from_graph=_node(graph), prefixes=prefixes))
         if fmt.supports_datasets:
             return _bytes(self._store.dump(format=fmt, prefixes=prefixes))
-        triples = self.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        # article graphs repeat statements: the union graph is their DISTINCT merge
+        triples = self.construct(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
         return serialize_triples(triples, format)
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:

@@ -2,8 +2,8 @@
 
 Each function takes the :class:`~graph.store.GraphStore` and the
 :class:`~graph.queries.catalog.Catalog` built from it and returns plain frozen
-dataclasses. User input reaches SPARQL only as bound parameters
-(:func:`graph.queries.common.run`), never formatted into query text.
+dataclasses. Queries are constants; user input reaches them only as bound parameters
+(pyoxigraph substitutions), never formatted into query text.
 """
 
 from graph.queries.actors import (

@@ -12,16 +12,16 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
-from graph.errors import BadInput
-from graph.model import STATUSES
-from graph.queries.catalog import Catalog
-from graph.queries.common import ActorRef, ArticleRef, check_date, lid, node, run
+from graph.namespace import ORG, RDFS
+from graph.queries.catalog import Catalog, MeetingRecord
+from graph.queries.common import ActorRef, ArticleRef, lid, node
 from graph.queries.meetings import (
-    REPRESENTS,
     MeetingFilters,
     MeetingSummary,
     article_ref,
-    summaries_for,
+    members,
+    select_meetings,
+    summarize,
 )
 from graph.store import GraphStore, term_value
 
@@ -36,11 +36,12 @@ __all__ = [
     "actor_timeline",
 ]
 
-_ROLES = """
-SELECT DISTINCT ?post ?label ?scope ?actor WHERE {
-  ?actor org:holds ?post .
-  OPTIONAL { ?post rdfs:label ?label }
-  OPTIONAL { ?post org:postIn ?scope }
+# one fact per query: joining facts of a node repeated in many article graphs multiplies rows
+_POSTS = "SELECT DISTINCT ?post ?actor WHERE { ?actor org:holds ?post }"
+_POST_FACTS = """
+SELECT DISTINCT ?p ?o ?post WHERE {
+  VALUES ?p { rdfs:label org:postIn }
+  ?post ?p ?o .
 }
 """
 _ARTICLES = """
@@ -51,15 +52,6 @@ SELECT DISTINCT ?a ?pub ?actor WHERE {
 """
 _ARTICLE_COUNT = """
 SELECT (COUNT(DISTINCT ?a) AS ?n) ?actor WHERE { ?a schema:mentions ?actor } GROUP BY ?actor
-"""
-#: (meeting, counterpart) pairs; counterparts exclude the actor and whom it represents.
-_MET = f"""
-SELECT DISTINCT ?m ?who %PARAMS% WHERE {{
-  ?m a dg:Meeting ; sem:hasActor ?actorSelf, ?who .
-  ?actorSelf {REPRESENTS} ?actor .
-  FILTER NOT EXISTS {{ ?who {REPRESENTS} ?actor }}
-  %FILTERS%
-}}
 """
 
 
@@ -116,11 +108,13 @@ def actor_detail(
     """Names, type, country, roles and (up to ``articles``) articles that mention it."""
     rec = catalog.actor(ident)
     actor = node(ident)
-    roles = {
-        Role(label=r["label"].value if "label" in r else None,
-             scope=catalog.ref(lid(r["scope"])) if "scope" in r else None)
-        for r in store.select(_ROLES, actor=actor)
-    }
+    roles = set()
+    for row in store.select(_POSTS, actor=actor):
+        facts = {(r["p"].value, r["o"].value) for r in store.select(_POST_FACTS, post=row["post"])}
+        labels = sorted(o for p, o in facts if p == RDFS.label.value)
+        scopes = sorted(o for p, o in facts if p == ORG.postIn.value)
+        roles.add(Role(label=labels[0] if labels else None,
+                       scope=catalog.ref(lid(NamedNode(scopes[0]))) if scopes else None))
     count_rows = store.select(_ARTICLE_COUNT, actor=actor)
     total = int(term_value(count_rows[0]["n"])) if count_rows else 0
     rows = store.select(f"{_ARTICLES} LIMIT {int(articles)}", actor=actor)
@@ -145,28 +139,29 @@ def actor_met(
 ) -> MetResult:
     """Everyone the actor met, most frequent first, with the meetings (newest first)."""
     rec = catalog.actor(ident)
-    if status is not None and status not in STATUSES:
-        raise BadInput(f"status: {status!r} is not one of {', '.join(STATUSES)}")
-    extra = MeetingFilters(since=since, until=until, topic=topic, status=status)
-    fragments, params = extra.compile()
-    pairs = run(store, _MET, {"actor": node(ident), **params}, fragments)
     filters = MeetingFilters(actor=ident, since=since, until=until, topic=topic, status=status)
-    by_who: dict[str, set[str]] = defaultdict(set)
-    for row in pairs:
-        by_who[lid(row["who"])].add(lid(row["m"]))
-    summaries = {s.id: s for s in summaries_for(store, catalog, filters)}
+    own = members(store, ident)
+    by_who: dict[str, list[MeetingRecord]] = defaultdict(list)
+    for record in select_meetings(store, catalog, filters):
+        for who in record.participants:
+            if who not in own:
+                by_who[who].append(record)
     counterparts = []
-    for who, meeting_ids in by_who.items():
-        meetings = sorted((summaries[m] for m in meeting_ids if m in summaries),
-                          key=lambda s: (s.date or "", s.id), reverse=True)
-        dates = sorted(s.date for s in meetings if s.date and not s.date.startswith("-"))
+    for who, records in by_who.items():
+        records.sort(key=lambda m: (m.date or "", m.id), reverse=True)
+        dates = sorted(m.date for m in records if m.date and not m.date.startswith("-"))
         counterparts.append(Counterpart(
-            actor=catalog.ref(who), count=len(meetings),
+            actor=catalog.ref(who), count=len(records),
             first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            meetings=tuple(meetings),
+            meetings=tuple(summarize(m, catalog) for m in records),
         ))
-    counterparts.sort(key=lambda c: (-c.count, -(int(c.last[:4]) if c.last else 0), c.actor.name))
+    counterparts.sort(key=lambda c: (-c.count, _neg(c.last), c.actor.name))
     return MetResult(actor=rec.ref, total=len(counterparts), counterparts=tuple(counterparts))
+
+
+def _neg(date: str | None) -> tuple[int, ...]:
+    """Sort key putting later dates first."""
+    return tuple(-ord(c) for c in date) if date else (1,)
 
 
 def actor_timeline(
@@ -181,14 +176,13 @@ def actor_timeline(
 ) -> Timeline:
     """The actor's meetings oldest first (undated last) and how many fall in each month."""
     rec = catalog.actor(ident)
-    for name, value in (("since", since), ("until", until)):
-        if value is not None:
-            check_date(value, name)
-    items = summaries_for(store, catalog, MeetingFilters(actor=ident, since=since, until=until),
-                          sort="date")
-    dated = [s for s in items if s.date and not s.date.startswith("-")]
-    undated = [s for s in items if not (s.date and not s.date.startswith("-"))]
+    records = select_meetings(store, catalog,
+                              MeetingFilters(actor=ident, since=since, until=until))
+    dated = sorted((m for m in records if m.date and not m.date.startswith("-")),
+                   key=lambda m: (m.date or "", m.id))
+    undated = sorted((m for m in records if not (m.date and not m.date.startswith("-"))),
+                     key=lambda m: (m.date or "", m.id))
     ordered = dated + undated
-    by_month = Counter(s.date[:7] for s in dated if s.date)
+    by_month = Counter(m.date[:7] for m in dated if m.date)
     return Timeline(actor=rec.ref, total=len(ordered), by_month=dict(sorted(by_month.items())),
-                    meetings=tuple(ordered[offset: offset + limit]))
+                    meetings=tuple(summarize(m, catalog) for m in ordered[offset: offset + limit]))

@@ -29,7 +29,7 @@ from pyoxigraph import NamedNode
 from graph.errors import BadInput
 from graph.iri import ID_BASE, local_id
 from graph.namespace import DG, SCHEMA
-from graph.store import GraphStore, Term
+from graph.store import Term
 
 __all__ = [
     "MODE_IRIS",
@@ -43,7 +43,6 @@ __all__ = [
     "node",
     "overlaps",
     "resolve_status",
-    "run",
     "status_of",
 ]
 
@@ -166,22 +165,3 @@ def lid(term: Term) -> str:
     """API id of a node term (the IRI itself for terms outside our namespace)."""
     value = term.value if isinstance(term, NamedNode) else str(term)
     return local_id(value) if value.startswith(ID_BASE) else value
-
-
-def run(
-    store: GraphStore, template: str, params: Mapping[str, Term], filters: Iterable[str] = ()
-) -> list[dict[str, Term]]:
-    """Run a query template with bound parameters.
-
-    ``%PARAMS%`` in the template becomes the parameter variables (pyoxigraph binds only
-    projected variables), ``%GROUP_PARAMS%`` a ``GROUP BY`` over them (or nothing) and
-    ``%FILTERS%`` the given constant graph-pattern fragments; user input only ever
-    reaches the query through ``params``.
-    """
-    names = " ".join(f"?{name}" for name in params)
-    query = (
-        template.replace("%GROUP_PARAMS%", f"GROUP BY {names}" if names else "")
-        .replace("%PARAMS%", names)
-        .replace("%FILTERS%", "\n".join(filters))
-    )
-    return store.select(query, **params)

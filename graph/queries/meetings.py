@@ -2,37 +2,36 @@
 
 An *actor* filter matches a meeting the actor took part in; for a country it also
 matches meetings its people (``schema:nationality``) or bodies (``dg:country``)
-attended, and for an organization meetings attended by holders of its posts. A
-*place* filter matches the place and anything contained in it (``place=country/TR``
-matches a meeting in Istanbul).
+attended, and for an organization meetings attended by holders of its posts
+(:data:`REPRESENTS`). A *place* filter matches the place and anything contained in it
+(``place=country/TR`` matches a meeting in Istanbul).
+
+Graph closures (who represents an actor, which places lie within a place) are bound
+SPARQL queries; the meetings they lead to come from the catalog's meeting table, where
+dates, statuses and modes are filtered in Python (see :mod:`graph.queries.catalog`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
 from graph.errors import BadInput, NotFound
 from graph.model import MODES, STATUSES
-from graph.namespace import DG, PROV, SCHEMA, SEM
-from graph.queries.catalog import Catalog
+from graph.queries.catalog import Catalog, MeetingRecord
 from graph.queries.common import (
-    MODE_IRIS,
     ActorRef,
     ArticleRef,
     TopicRef,
     check_date,
     lid,
-    mode_of,
     node,
-    resolve_status,
-    run,
+    overlaps,
     status_of,
 )
-from graph.store import GraphStore, Term, term_value
+from graph.store import GraphStore, term_value
 
 __all__ = [
     "REPRESENTS",
@@ -45,79 +44,17 @@ __all__ = [
     "article_ref",
     "list_meetings",
     "meeting_detail",
-    "meeting_facts",
     "meetings_between",
-    "summaries_for",
+    "members",
+    "select_meetings",
+    "summarize",
 ]
 
 #: Property path from a participant to what it represents (zero steps: itself).
 REPRESENTS = "(schema:nationality|dg:country|org:holds/org:postIn)?"
-_SORTS = {"date": "ASC(?date) ?m", "-date": "DESC(?date) ?m"}
 
-_FRAGMENTS = {
-    "actor": f"?m sem:hasActor ?actorSelf . ?actorSelf {REPRESENTS} ?actor .",
-    "other": f"?m sem:hasActor ?otherSelf . ?otherSelf {REPRESENTS} ?other . "
-             "FILTER(?otherSelf != ?actorSelf)",
-    "country": f"?m sem:hasActor ?countrySelf . ?countrySelf {REPRESENTS} ?country .",
-    "place": "?m schema:location ?at . ?at schema:containedInPlace* ?place .",
-    "topic": "?m schema:about ?topic .",
-    # compare at the shorter precision of the two dates (see graph.queries.common)
-    "since": "?m schema:startDate ?sinceDate . "
-             "BIND(IF(STRLEN(STR(?sinceDate)) < STRLEN(?since), STRLEN(STR(?sinceDate)), "
-             "STRLEN(?since)) AS ?sinceLen) "
-             "FILTER(!STRSTARTS(STR(?sinceDate), '-') && "
-             "SUBSTR(?since, 1, ?sinceLen) <= SUBSTR(STR(?sinceDate), 1, ?sinceLen))",
-    "until": "?m schema:startDate ?untilDate . "
-             "BIND(IF(STRLEN(STR(?untilDate)) < STRLEN(?until), STRLEN(STR(?untilDate)), "
-             "STRLEN(?until)) AS ?untilLen) "
-             "FILTER(!STRSTARTS(STR(?untilDate), '-') && "
-             "SUBSTR(STR(?untilDate), 1, ?untilLen) <= SUBSTR(?until, 1, ?untilLen))",
-    "mode": "?m schema:eventAttendanceMode ?mode .",
-}
-#: A meeting's status when reports disagree: held > cancelled > planned.
-_STATUS_FRAGMENTS = {
-    "held": "?m schema:eventStatus dg:EventHeld .",
-    "cancelled": "?m schema:eventStatus schema:EventCancelled . "
-                 "FILTER NOT EXISTS { ?m schema:eventStatus dg:EventHeld }",
-    "planned": "?m schema:eventStatus ?plannedStatus . "
-               "FILTER(?plannedStatus IN (schema:EventScheduled, schema:EventPostponed)) "
-               "FILTER NOT EXISTS { ?m schema:eventStatus ?otherStatus . "
-               "FILTER(?otherStatus IN (dg:EventHeld, schema:EventCancelled)) }",
-}
-
-_PAGE = """
-SELECT ?m (MIN(STR(?d)) AS ?date) %PARAMS% WHERE {
-  ?m a dg:Meeting .
-  %FILTERS%
-  OPTIONAL { ?m schema:startDate ?d }
-} GROUP BY ?m %PARAMS%
-"""
-_COUNT = """
-SELECT (COUNT(DISTINCT ?m) AS ?n) %PARAMS% WHERE {
-  ?m a dg:Meeting .
-  %FILTERS%
-} %GROUP_PARAMS%
-"""
-#: The facts a summary needs, for every meeting matching the filters.
-_FACTS = """
-SELECT ?m ?p ?o %PARAMS% WHERE {
-  ?m a dg:Meeting .
-  %FILTERS%
-  VALUES ?p { schema:name schema:startDate schema:eventStatus schema:eventAttendanceMode
-              schema:location sem:hasActor schema:about dg:excludedTopic dg:cameoCode
-              dg:confidence prov:wasDerivedFrom }
-  ?m ?p ?o .
-}
-"""
-_FACTS_ONE = """
-SELECT ?m ?p ?o WHERE {
-  ?m a dg:Meeting .
-  VALUES ?p { schema:name schema:startDate schema:eventStatus schema:eventAttendanceMode
-              schema:location sem:hasActor schema:about dg:excludedTopic dg:cameoCode
-              dg:confidence prov:wasDerivedFrom }
-  ?m ?p ?o .
-}
-"""
+_MEMBERS = f"SELECT DISTINCT ?self ?actor WHERE {{ ?self {REPRESENTS} ?actor }}"
+_PLACES_WITHIN = ("SELECT DISTINCT ?at ?place WHERE { ?at schema:containedInPlace* ?place }")
 _EVIDENCE = """
 SELECT DISTINCT ?ev ?text ?start ?end ?article ?m WHERE {
   ?m dg:evidence ?ev .
@@ -132,6 +69,8 @@ SELECT DISTINCT ?article ?status ?m WHERE {
   GRAPH ?article { ?m a dg:Meeting . OPTIONAL { ?m schema:eventStatus ?status } }
 }
 """
+_SOURCES = "SELECT DISTINCT ?article ?m WHERE { ?m prov:wasDerivedFrom ?article }"
+_EXCLUDED = "SELECT DISTINCT ?topic ?m WHERE { ?m dg:excludedTopic ?topic }"
 #: Article metadata; ``?a`` bound.
 ARTICLE = """
 SELECT ?a ?title ?url ?pub ?doc ?src WHERE {
@@ -142,6 +81,7 @@ SELECT ?a ?title ?url ?pub ?doc ?src WHERE {
   OPTIONAL { ?a dg:source ?src }
 } LIMIT 1
 """
+_SORTS = ("date", "-date")
 
 
 @dataclass(frozen=True)
@@ -158,34 +98,32 @@ class MeetingFilters:
     status: str | None = None
     mode: str | None = None
 
-    def compile(self) -> tuple[list[str], dict[str, Term]]:
-        """Constant fragments and bound parameters for these filters (validated)."""
-        fragments: list[str] = []
-        params: dict[str, Term] = {}
-        for name in ("actor", "other", "country", "place", "topic"):
-            value = getattr(self, name)
-            if value is not None:
-                fragments.append(_FRAGMENTS[name])
-                params[name] = node(value)
-        if self.other is not None and self.actor is None:
-            raise BadInput("other: needs an actor")
+    def check(self) -> None:
+        """Raise :class:`~graph.errors.BadInput` for malformed values."""
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None:
-                fragments.append(_FRAGMENTS[name])
-                params[name] = Literal(check_date(value, name))
+                check_date(value, name)
         if self.since and self.until and self.since[:10] > self.until[:10]:
             raise BadInput(f"since ({self.since}) is after until ({self.until})")
-        if self.status is not None:
-            if self.status not in STATUSES:
-                raise BadInput(f"status: {self.status!r} is not one of {', '.join(STATUSES)}")
-            fragments.append(_STATUS_FRAGMENTS[self.status])
-        if self.mode is not None:
-            if self.mode not in MODES:
-                raise BadInput(f"mode: {self.mode!r} is not one of {', '.join(MODES)}")
-            fragments.append(_FRAGMENTS["mode"])
-            params["mode"] = MODE_IRIS[self.mode]
-        return fragments, params
+        if self.status is not None and self.status not in STATUSES:
+            raise BadInput(f"status: {self.status!r} is not one of {', '.join(STATUSES)}")
+        if self.mode is not None and self.mode not in MODES:
+            raise BadInput(f"mode: {self.mode!r} is not one of {', '.join(MODES)}")
+        if self.other is not None and self.actor is None:
+            raise BadInput("other: needs an actor")
+        for name in ("actor", "other", "country", "place", "topic"):
+            value = getattr(self, name)
+            if value is not None:
+                node(value)  # a well-formed id
+
+    def keeps(self, m: MeetingRecord) -> bool:
+        """The value filters (dates, status, mode) on one record."""
+        return (
+            (self.status is None or m.status == self.status)
+            and (self.mode is None or m.mode == self.mode)
+            and overlaps(m.date, self.since, self.until)
+        )
 
 
 @dataclass(frozen=True)
@@ -234,80 +172,67 @@ class MeetingPage:
     items: tuple[MeetingSummary, ...]
 
 
-@dataclass
-class _Facts:
-    values: dict[str, set[Term]] = field(default_factory=lambda: defaultdict(set))
+def members(store: GraphStore, actor: str) -> set[str]:
+    """The actor and everyone who represents it (its people, bodies, post holders)."""
+    return {lid(r["self"]) for r in store.select(_MEMBERS, actor=node(actor))}
 
 
-_FIELD = {
-    SCHEMA.name.value: "label", SCHEMA.startDate.value: "date",
-    SCHEMA.eventStatus.value: "status", SCHEMA.eventAttendanceMode.value: "mode",
-    SCHEMA.location.value: "place", SEM.hasActor.value: "participants",
-    SCHEMA.about.value: "topics", DG.excludedTopic.value: "excluded",
-    DG.cameoCode.value: "kind", DG.confidence.value: "confidence",
-    PROV.wasDerivedFrom.value: "articles",
-}
+def _places_within(store: GraphStore, place: str) -> set[str]:
+    return {lid(r["at"]) for r in store.select(_PLACES_WITHIN, place=node(place))}
 
 
-def meeting_facts(
-    store: GraphStore, filters: Iterable[str], params: dict[str, Term]
-) -> dict[str, dict[str, set[Term]]]:
-    """Facts by meeting id for every meeting the fragments match."""
-    return _collect(run(store, _FACTS, params, filters))
+def _ids(catalog: Catalog, index: dict[str, list[str]], keys: Iterable[str]) -> set[str]:
+    return {m for key in keys for m in index.get(key, ())}
 
 
-def _collect(rows: Iterable[dict[str, Term]]) -> dict[str, dict[str, set[Term]]]:
-    out: dict[str, dict[str, set[Term]]] = defaultdict(lambda: defaultdict(set))
-    for row in rows:
-        out[lid(row["m"])][_FIELD[row["p"].value]].add(row["o"])
-    return out
+def select_meetings(store: GraphStore, catalog: Catalog,
+                    filters: MeetingFilters) -> list[MeetingRecord]:
+    """Every meeting record matching ``filters`` (unordered)."""
+    filters.check()
+    candidates: set[str] | None = None
+
+    def narrow(ids: set[str]) -> None:
+        nonlocal candidates
+        candidates = ids if candidates is None else candidates & ids
+
+    sides: list[set[str]] = []
+    for name in ("actor", "other", "country"):
+        value = getattr(filters, name)
+        if value is not None:
+            side = members(store, value)
+            narrow(_ids(catalog, catalog.by_actor, side))
+            if name != "country":
+                sides.append(side)
+    if filters.place is not None:
+        narrow(_ids(catalog, catalog.by_place, _places_within(store, filters.place)))
+    if filters.topic is not None:
+        narrow(set(catalog.by_topic.get(filters.topic, ())))
+    pool = (catalog.meetings[m] for m in candidates) if candidates is not None \
+        else catalog.meetings.values()
+    found = [m for m in pool if filters.keeps(m)]
+    if len(sides) == 2:  # two different participants, one on each side
+        a, b = sides
+        found = [m for m in found
+                 if any(p in a and q in b and p != q
+                        for p in m.participants for q in m.participants)]
+    return found
 
 
-def _facts_one(store: GraphStore, ident: str) -> dict[str, set[Term]]:
-    facts = _collect(store.select(_FACTS_ONE, m=node(ident)))
-    if ident not in facts:
-        raise NotFound("meeting", ident)
-    return facts[ident]
-
-
-def _summary(ident: str, facts: dict[str, set[Term]], catalog: Catalog) -> MeetingSummary:
-    def first(name: str) -> Term | None:
-        values = facts.get(name)
-        return min(values, key=str) if values else None
-
-    label, date, mode, kind, place = (first(n) for n in ("label", "date", "mode", "kind", "place"))
-    confidences = [term_value(t) for t in facts.get("confidence", ())]
-    participants = sorted((catalog.ref(lid(t)) for t in facts.get("participants", ())),
-                          key=lambda r: (r.type != "Person", r.name))
-    topics = sorted((catalog.topic_ref(lid(t)) for t in facts.get("topics", ())),
+def summarize(record: MeetingRecord, catalog: Catalog) -> MeetingSummary:
+    participants = sorted((catalog.ref(p) for p in record.participants),
+                          key=lambda r: (r.type != "Person", r.name, r.id))
+    topics = sorted((catalog.topic_ref(t) for t in record.topics),
                     key=lambda t: t.label.casefold())
     return MeetingSummary(
-        id=ident,
-        label=label.value if label else None,
-        date=date.value if date else None,
-        status=resolve_status(status_of(t.value) for t in facts.get("status", ())),
-        mode=mode_of(mode.value) if mode else None,
-        kind=kind.value if kind else None,
-        confidence=max(confidences) if confidences else None,
-        place=catalog.ref(lid(place)) if place else None,
-        participants=tuple(participants),
-        topics=tuple(topics),
+        id=record.id, label=record.label, date=record.date, status=record.status,
+        mode=record.mode, kind=record.kind, confidence=record.confidence,
+        place=catalog.ref(record.place) if record.place else None,
+        participants=tuple(participants), topics=tuple(topics),
     )
 
 
-def summaries_for(
-    store: GraphStore, catalog: Catalog, filters: MeetingFilters, sort: str = "-date"
-) -> list[MeetingSummary]:
-    """Summaries of every meeting matching ``filters`` (no paging), sorted by date."""
-    fragments, params = filters.compile()
-    facts = meeting_facts(store, fragments, params)
-    items = [_summary(m, f, catalog) for m, f in facts.items()]
-    items.sort(key=lambda s: (s.date or "", s.id), reverse=sort == "-date")
-    return items
-
-
-def _one(store: GraphStore, catalog: Catalog, ident: str) -> MeetingSummary:
-    return _summary(ident, _facts_one(store, ident), catalog)
+def _order(records: list[MeetingRecord], sort: str) -> list[MeetingRecord]:
+    return sorted(records, key=lambda m: (m.date or "", m.id), reverse=sort == "-date")
 
 
 def list_meetings(
@@ -324,13 +249,9 @@ def list_meetings(
         raise BadInput(f"sort: {sort!r} is not one of {', '.join(_SORTS)}")
     if limit < 0 or offset < 0:
         raise BadInput("limit and offset must not be negative")
-    fragments, params = filters.compile()
-    rows = run(store, _COUNT, params, fragments)
-    total = int(term_value(rows[0]["n"])) if rows and "n" in rows[0] else 0
-    page = f"{_PAGE}ORDER BY {_SORTS[sort]} LIMIT {int(limit)} OFFSET {int(offset)}"
-    ids = [lid(r["m"]) for r in run(store, page, params, fragments)] if limit else []
-    items = tuple(_one(store, catalog, m) for m in ids)
-    return MeetingPage(total=total, limit=limit, offset=offset, items=items)
+    found = _order(select_meetings(store, catalog, filters), sort)
+    items = tuple(summarize(m, catalog) for m in found[offset: offset + limit])
+    return MeetingPage(total=len(found), limit=limit, offset=offset, items=items)
 
 
 def meetings_between(
@@ -366,9 +287,10 @@ def article_ref(store: GraphStore, article: NamedNode) -> ArticleRef:
 
 def meeting_detail(store: GraphStore, catalog: Catalog, ident: str) -> MeetingDetail:
     """Everything about one meeting, with evidence sentences and source articles."""
+    record = catalog.meetings.get(ident)
+    if record is None:
+        raise NotFound("meeting", ident)
     m = node(ident)
-    f = _facts_one(store, ident)
-    summary = _summary(ident, f, catalog)
     evidence = sorted(
         (EvidenceItem(
             text=r["text"].value if "text" in r else "",
@@ -377,20 +299,22 @@ def meeting_detail(store: GraphStore, catalog: Catalog, ident: str) -> MeetingDe
         ) for r in store.select(_EVIDENCE, m=m)),
         key=lambda e: (e.article or "", e.start if e.start is not None else -1),
     )
-    article_nodes = {t for t in f.get("articles", set()) if isinstance(t, NamedNode)}
-    reports = []
+    article_nodes = {r["article"] for r in store.select(_SOURCES, m=m)
+                     if isinstance(r["article"], NamedNode)}
+    reports = set()
     for r in store.select(_REPORTS, m=m):
-        article_nodes.add(r["article"])  # type: ignore[arg-type]
-        reports.append(Report(lid(r["article"]),
-                              status_of(r["status"].value) if "status" in r else None))
+        if isinstance(r["article"], NamedNode):
+            article_nodes.add(r["article"])
+        reports.add(Report(lid(r["article"]),
+                           status_of(r["status"].value) if "status" in r else None))
     articles = sorted((article_ref(store, a) for a in article_nodes),
                       key=lambda a: (a.published or "", a.id))
-    excluded = sorted((catalog.topic_ref(lid(t)) for t in f.get("excluded", ())),
+    excluded = sorted((catalog.topic_ref(lid(r["topic"])) for r in store.select(_EXCLUDED, m=m)),
                       key=lambda t: t.label.casefold())
     return MeetingDetail(
-        **summary.__dict__,
+        **summarize(record, catalog).__dict__,
         excluded_topics=tuple(excluded),
         evidence=tuple(evidence),
         articles=tuple(articles),
-        reports=tuple(sorted(set(reports), key=lambda r: (r.article, r.status or ""))),
+        reports=tuple(sorted(reports, key=lambda r: (r.article, r.status or ""))),
     )

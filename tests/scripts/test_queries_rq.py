@@ -22,11 +22,11 @@ def store() -> GraphStore:
     return s
 
 
-def rows(store: GraphStore, name: str, replace: tuple[str, str] | None = None
-         ) -> list[dict[str, Any]]:
+def rows(store: GraphStore, name: str, *replace: tuple[str, str]) -> list[dict[str, Any]]:
     text = (QUERIES / name).read_text(encoding="utf-8")
-    if replace:
-        text = text.replace(*replace)
+    for old, new in replace:
+        assert old in text
+        text = text.replace(old, new)
     return [{k: term_value(v) for k, v in r.items()} for r in store.select(text)]
 
 
@@ -64,7 +64,7 @@ def test_who_met_whom(store: GraphStore) -> None:
 )
 def test_meetings_in_place(store: GraphStore, only: str | None,
                            expected: list[tuple[str, str]]) -> None:
-    found = rows(store, "meetings-in-place.rq", ("UNDEF", f"<{only}>") if only else None)
+    found = rows(store, "meetings-in-place.rq", *([("UNDEF", f"<{only}>")] if only else []))
     assert [(r["countryName"], r["placeName"]) for r in found] == expected
     if not only:
         riyadh = found[1]
@@ -99,8 +99,9 @@ def test_most_active_actors_per_year(store: GraphStore) -> None:
     ],
 )
 def test_met_both(store: GraphStore, x: str, y: str, expected: list[str]) -> None:
-    default = (f"(<{ID}person/marco-rubio> <{ID}person/wang-yi>)")
-    found = rows(store, "met-both-x-and-y.rq", (default, f"(<{ID}{x}> <{ID}{y}>)"))
+    found = rows(store, "met-both-x-and-y.rq",
+                 (f"?x {{ <{ID}person/marco-rubio> }}", f"?x {{ <{ID}{x}> }}"),
+                 (f"?y {{ <{ID}person/wang-yi> }}", f"?y {{ <{ID}{y}> }}"))
     assert [r["name"] for r in found] == expected
 
 
