@@ -29,7 +29,7 @@ import networkx as nx
 from graph.errors import BadInput, NotFound
 from graph.iri import kind_of
 from graph.model import STATUSES
-from graph.queries.catalog import Catalog, MeetingRecord
+from graph.queries.catalog import TYPE_BY_KIND, Catalog, MeetingRecord
 from graph.queries.common import check_date, overlaps
 from graph.store import GraphStore
 
@@ -44,7 +44,6 @@ __all__ = [
     "Subgraph",
 ]
 
-_TYPES = {"person": "Person", "country": "Country", "org": "Organization", "place": "Place"}
 _FULL_DATE_LEN = 10
 
 
@@ -158,7 +157,7 @@ class MeetingNetwork:
                     self.graph.add_edge(u, v, meetings=[m.id])
         for actor, ids in by_actor.items():
             kind = kind_of(actor) if "/" in actor else actor
-            type_, name = names.get(actor, (_TYPES.get(kind, kind.capitalize()), actor))
+            type_, name = names.get(actor, (TYPE_BY_KIND.get(kind, kind.capitalize()), actor))
             self.graph.add_node(actor, type=type_, name=name, meetings=ids)
         self._dates: dict[str, _Dates] = {}
         for actor, ids in by_actor.items():
@@ -302,8 +301,8 @@ class MeetingNetwork:
     def top(self, since: str | None = None, until: str | None = None,
             type: str | None = None, n: int = 20) -> list[Ranked]:
         """The actors with the most meetings (in ``[since, until]`` when given)."""
-        if type is not None and type not in _TYPES.values():
-            raise BadInput(f"type: {type!r} is not one of {', '.join(_TYPES.values())}")
+        if type is not None and type not in TYPE_BY_KIND.values():
+            raise BadInput(f"type: {type!r} is not one of {', '.join(TYPE_BY_KIND.values())}")
         if since is None and until is None:
             ranked = (r for r in self._ranking if type is None or r.type == type)
             return list(itertools.islice(ranked, max(n, 0)))

@@ -239,6 +239,8 @@ class GraphStore:
                     self._store.dump(out, RdfFormat.N_QUADS)
                     out.flush()
                     os.fsync(out.fileno())
+                # mkstemp makes the file private; keep the mode the saved file had
+                os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
                 os.replace(tmp, path)
             except BaseException:
                 with contextlib.suppress(FileNotFoundError):

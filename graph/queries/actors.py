@@ -1,8 +1,8 @@
 """Named queries about one actor: detail, who it met, its timeline.
 
 For a country (or an organization) "its meetings" include those its people attended
-(see :data:`graph.queries.meetings.REPRESENTS`); counterparts never include the actor's
-own people.
+(see :data:`graph.queries.meetings.REPRESENTS`). Counterparts are never on the actor's
+own side: not its people, and for a person not the country or body it represents.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from graph.queries.meetings import (
     MeetingSummary,
     article_ref,
     members,
+    represented,
     select_meetings,
     summarize,
 )
@@ -140,7 +141,7 @@ def actor_met(
     """Everyone the actor met, most frequent first, with the meetings (newest first)."""
     rec = catalog.actor(ident)
     filters = MeetingFilters(actor=ident, since=since, until=until, topic=topic, status=status)
-    own = members(store, ident)
+    own = members(store, ident) | represented(store, ident)  # its side is no counterpart
     by_who: dict[str, list[MeetingRecord]] = defaultdict(list)
     for record in select_meetings(store, catalog, filters):
         for who in record.participants:

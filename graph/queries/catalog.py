@@ -41,7 +41,8 @@ from graph.iri import kind_of
 from graph.queries.common import ActorRef, TopicRef, lid, mode_of, resolve_status, status_of
 from graph.store import GraphStore, term_value
 
-__all__ = ["ACTOR_TYPES", "ActorRecord", "Catalog", "MeetingRecord", "TopicRecord", "normalize"]
+__all__ = ["ACTOR_TYPES", "TYPE_BY_KIND", "ActorRecord", "Catalog", "MeetingRecord", "TopicRecord",
+           "normalize"]
 
 #: API type names of the nodes the catalog knows, by ``schema:`` class.
 ACTOR_TYPES: Mapping[str, str] = {
@@ -50,8 +51,9 @@ ACTOR_TYPES: Mapping[str, str] = {
     "https://schema.org/Organization": "Organization",
     "https://schema.org/Place": "Place",
 }
-_TYPE_BY_KIND = {"person": "Person", "country": "Country", "org": "Organization",
-                 "place": "Place"}
+#: API type name by the kind part of an id (``person/...``).
+TYPE_BY_KIND: Mapping[str, str] = {
+    "person": "Person", "country": "Country", "org": "Organization", "place": "Place"}
 
 # Every article graph describes the entities it mentions again, so a pattern joining two
 # facts of one entity yields (graphs x graphs) rows in the union default graph. Each query
@@ -240,7 +242,7 @@ class Catalog:
         if rec is not None:
             return rec.ref
         kind = kind_of(ident)
-        return ActorRef(ident, _TYPE_BY_KIND.get(kind, kind.capitalize()), ident)
+        return ActorRef(ident, TYPE_BY_KIND.get(kind, kind.capitalize()), ident)
 
     def topic_ref(self, ident: str) -> TopicRef:
         rec = self.topics.get(ident)
@@ -255,8 +257,8 @@ class Catalog:
         Exact name matches come first, then prefixes, then word starts, then any
         substring; ties go to the actor with more meetings. Returns (total, page).
         """
-        if type is not None and type not in _TYPE_BY_KIND.values():
-            raise BadInput(f"type: {type!r} is not one of {', '.join(_TYPE_BY_KIND.values())}")
+        if type is not None and type not in TYPE_BY_KIND.values():
+            raise BadInput(f"type: {type!r} is not one of {', '.join(TYPE_BY_KIND.values())}")
         needle = normalize(q)
         hits = [(self._rank(key, needle), a) for key, a in self._keys
                 if (type is None or a.type == type) and needle in key]

@@ -21,19 +21,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
 from graph.errors import BadInput
 from graph.iri import ID_BASE, local_id
-from graph.namespace import DG, SCHEMA
+from graph.namespace import SCHEMA
 from graph.store import Term
+from graph.triples import ATTENDANCE_MODES, EVENT_STATUSES
 
 __all__ = [
-    "MODE_IRIS",
-    "STATUS_IRIS",
     "ActorRef",
     "ArticleRef",
     "TopicRef",
@@ -46,20 +45,9 @@ __all__ = [
     "status_of",
 ]
 
-#: Meeting status -> ``schema:eventStatus`` value.
-STATUS_IRIS: Mapping[str, NamedNode] = {
-    "held": DG.EventHeld,
-    "planned": SCHEMA.EventScheduled,
-    "cancelled": SCHEMA.EventCancelled,
-}
-#: Meeting mode -> ``schema:eventAttendanceMode`` value.
-MODE_IRIS: Mapping[str, NamedNode] = {
-    "in_person": SCHEMA.OfflineEventAttendanceMode,
-    "phone": SCHEMA.OnlineEventAttendanceMode,
-}
-_STATUS_BY_IRI = {v.value: k for k, v in STATUS_IRIS.items()}
+_STATUS_BY_IRI = {v.value: k for k, v in EVENT_STATUSES.items()}
 _STATUS_BY_IRI[SCHEMA.EventPostponed.value] = "planned"
-_MODE_BY_IRI = {v.value: k for k, v in MODE_IRIS.items()}
+_MODE_BY_IRI = {v.value: k for k, v in ATTENDANCE_MODES.items()}
 #: When reports disagree, the status that wins: a meeting reported held was held.
 _STATUS_PRECEDENCE = ("held", "cancelled", "planned")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -46,6 +46,7 @@ __all__ = [
     "meeting_detail",
     "meetings_between",
     "members",
+    "represented",
     "select_meetings",
     "summarize",
 ]
@@ -54,6 +55,7 @@ __all__ = [
 REPRESENTS = "(schema:nationality|dg:country|org:holds/org:postIn)?"
 
 _MEMBERS = f"SELECT DISTINCT ?self ?actor WHERE {{ ?self {REPRESENTS} ?actor }}"
+_REPRESENTED = f"SELECT DISTINCT ?what ?actor WHERE {{ ?actor {REPRESENTS} ?what }}"
 _PLACES_WITHIN = ("SELECT DISTINCT ?at ?place WHERE { ?at schema:containedInPlace* ?place }")
 _EVIDENCE = """
 SELECT DISTINCT ?ev ?text ?start ?end ?article ?m WHERE {
@@ -177,11 +179,16 @@ def members(store: GraphStore, actor: str) -> set[str]:
     return {lid(r["self"]) for r in store.select(_MEMBERS, actor=node(actor))}
 
 
+def represented(store: GraphStore, actor: str) -> set[str]:
+    """The actor and what it represents (a person's country, the bodies of its posts)."""
+    return {lid(r["what"]) for r in store.select(_REPRESENTED, actor=node(actor))}
+
+
 def _places_within(store: GraphStore, place: str) -> set[str]:
     return {lid(r["at"]) for r in store.select(_PLACES_WITHIN, place=node(place))}
 
 
-def _ids(catalog: Catalog, index: dict[str, list[str]], keys: Iterable[str]) -> set[str]:
+def _ids(index: dict[str, list[str]], keys: Iterable[str]) -> set[str]:
     return {m for key in keys for m in index.get(key, ())}
 
 
@@ -200,11 +207,11 @@ def select_meetings(store: GraphStore, catalog: Catalog,
         value = getattr(filters, name)
         if value is not None:
             side = members(store, value)
-            narrow(_ids(catalog, catalog.by_actor, side))
+            narrow(_ids(catalog.by_actor, side))
             if name != "country":
                 sides.append(side)
     if filters.place is not None:
-        narrow(_ids(catalog, catalog.by_place, _places_within(store, filters.place)))
+        narrow(_ids(catalog.by_place, _places_within(store, filters.place)))
     if filters.topic is not None:
         narrow(set(catalog.by_topic.get(filters.topic, ())))
     pool = (catalog.meetings[m] for m in candidates) if candidates is not None \

@@ -72,6 +72,7 @@ def test_detail(client: TestClient) -> None:
                                                  "person/mark-rutte": 1, "org/nato": 1,
                                                  "person/wang-yi": 1}),
         ("org/nato", {}, {"person/marco-rubio": 1}),
+        ("person/mark-rutte", {}, {"person/marco-rubio": 1}),  # not NATO, his own side
     ],
 )
 def test_met(client: TestClient, actor: str, params: dict[str, str],
