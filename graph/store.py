@@ -469,7 +469,8 @@ class GraphStore:
                 body = _bytes(result.serialize(format=_OX_RESULT_FORMATS[result_format]))
                 return Answer("ask", RESULT_FORMATS[result_format], body, 1)
             if isinstance(result, QueryTriples):
-                triples, truncated = _take(result, max_rows)
+                # article graphs repeat statements; a graph answer holds each once
+                triples, truncated = _take(_unique(result), max_rows)
                 return Answer("construct", RDF_FORMATS[graph_format][1],
                               serialize_triples(triples, graph_format), len(triples), truncated)
             names = [v.value for v in result.variables]
@@ -598,6 +599,14 @@ def _refuse_service(sparql: str) -> None:
 
 def _bytes(data: bytes | None) -> bytes:
     return data or b""
+
+
+def _unique(items: Iterable[Triple]) -> Iterator[Triple]:
+    seen: set[Triple] = set()
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            yield item
 
 
 def _take(items: Iterable[Any], limit: int | None) -> tuple[list[Any], bool]:

@@ -227,6 +227,13 @@ def test_answer_construct(sample: GraphStore, fmt: str, rdflib_format: str,
     assert len(g) == 6
 
 
+def test_construct_answer_has_each_triple_once(sample: GraphStore) -> None:
+    ans = sample.answer("CONSTRUCT { ?p a schema:Person } WHERE { ?p a schema:Person }",
+                        graph_format="nt")
+    lines = ans.body.decode().splitlines()
+    assert len(lines) == len(set(lines)) == ans.rows == 6  # Lavrov is in four articles
+
+
 def test_answer_typed_terms(sample: GraphStore) -> None:
     ans = sample.answer("SELECT ?c ?l ?b WHERE { ?m dg:confidence ?c ; schema:name 'visit' . "
                         "BIND(STRLANG('x', 'en') AS ?l) BIND(BNODE() AS ?b) }", timeout=5)
