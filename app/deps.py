@@ -41,13 +41,19 @@ StateDep = Annotated[AppState, Depends(get_state)]
 
 
 def resolve_actor(catalog: Catalog, ident: str, kind: str = "actor") -> str:
-    """An actor id; a bare ISO code (``US``) is read as ``country/US``."""
+    """An actor id; a bare ISO code (``US``) is read as ``country/US``; otherwise an
+    exact name or alias (``Istanbul``, ``Sergei Lavrov``) of the wanted kind."""
     ident = ident.strip().strip("/")
     if "/" not in ident and len(ident) == 2 and ident.isalpha():
         ident = f"country/{ident.upper()}"
-    if ident not in catalog.actors:
+    if ident in catalog.actors:
+        return ident
+    # a name or alias ("Istanbul", "Russia", "Lavrov"): the exact match of the right kind
+    wanted = {"place": ("Place", "Country"), "country": ("Country",)}.get(kind)
+    found = catalog.by_name(ident, wanted)
+    if found is None:
         raise NotFound(kind, ident)
-    return ident
+    return found
 
 
 def resolve_topic(catalog: Catalog, value: str) -> str:

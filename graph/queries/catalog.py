@@ -248,6 +248,16 @@ class Catalog:
         rec = self.topics.get(ident)
         return rec.ref if rec else TopicRef(ident, ident.split("/", 1)[-1])
 
+    def by_name(self, name: str, types: tuple[str, ...] | None = None) -> str | None:
+        """The id of the actor whose name or an alias is exactly ``name`` (normalised);
+        the one with most meetings when several share it; ``None`` if there is none."""
+        needle = normalize(name)
+        hits = [a for key, a in self._keys if needle and needle in key.split("\x00")
+                and (types is None or a.type in types)]
+        if not hits:
+            return None
+        return min(hits, key=lambda a: (-a.meetings, a.id)).id
+
     # ------------------------------------------------------------------ search
     def search(
         self, q: str = "", type: str | None = None, limit: int = 20, offset: int = 0
