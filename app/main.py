@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app import errors
 from app.deps import StateDep
-from app.routers import actors, articles, meetings, network, rdf, sparql, topics
+from app.routers import actors, articles, meetings, network, page, rdf, sparql, topics
 from app.schemas import StatsOut
 from app.settings import Settings
 from app.state import AppState
@@ -48,7 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (actors, meetings, topics, network, articles, rdf, sparql):
+    for module in (actors, meetings, topics, network, articles, rdf, sparql, page):
         app.include_router(module.router)
 
     @app.get("/api/stats", response_model=StatsOut, tags=["meta"],
