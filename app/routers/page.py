@@ -61,9 +61,9 @@ def vendor(package: str, file: str) -> FileResponse:
     """One built file of a front-end package installed by ``npm ci``."""
     base = VENDOR.get(package)
     if base is None:
-        raise NotFound(f"no vendored package {package!r}")
+        raise NotFound("vendored package", package)
     root = (NODE_MODULES / base).resolve()
     path = (root / file).resolve()
     if not path.is_relative_to(root) or not path.is_file():
-        raise NotFound(f"no file {file!r} in {package} (run `npm ci`?)")
+        raise NotFound(f"{package} file (run `npm ci`)", file)
     return FileResponse(path)
