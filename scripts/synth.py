@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pycountry
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import Quad, RdfFormat, serialize
 
 from graph.iri import article_iri, meeting_iri
 from graph.model import Article, Entity, Evidence, Extraction, Identities, Meeting
@@ -51,12 +51,14 @@ N_TOPICS = 500
 FIRST_YEAR, YEARS = 1996, 30
 _REPEAT_SHARE = 0.1  # meetings reported by a second article
 
-_FIRST = ("Amara Boris Chen Dalia Emil Farah Goran Hana Ivo Jana Kofi Lena Mateo Nadia Omar "
+_FIRST = (  # noqa: SIM905
+    "Amara Boris Chen Dalia Emil Farah Goran Hana Ivo Jana Kofi Lena Mateo Nadia Omar "
           "Petra Quentin Rosa Samir Tariq Uma Viktor Wen Ximena Yusuf Zara Anil Beatriz Carlos "
           "Dmitri Elena Fatima Hiroshi Ingrid Jamal Kenji Leila Marek Nkechi Olga Pavel Rania "
-          "Sanjay Tomas Ulla Vera Walid Yara Zoltan Aiko").split()  # noqa: SIM905
-_SYLLABLES = ("ka lo mi ra sen tu vo dre ba ni sha kov el an ur ma zi po te gu ri de lan "
-              "mor vas hel bri no sto").split()  # noqa: SIM905
+          "Sanjay Tomas Ulla Vera Walid Yara Zoltan Aiko").split()
+_SYLLABLES = (  # noqa: SIM905
+    "ka lo mi ra sen tu vo dre ba ni sha kov el an ur ma zi po te gu ri de lan "
+              "mor vas hel bri no sto").split()
 _ROLES = ("Foreign Minister", "Prime Minister", "President", "Defence Minister",
           "Trade Minister", "Ambassador", "Finance Minister", "Energy Minister",
           "National Security Adviser", "Deputy Foreign Minister")
@@ -100,7 +102,8 @@ class World:
         self.countries: list[tuple[str, str]] = []  # (alpha-2, name)
         for code in picked:
             c = pycountry.countries.get(alpha_2=code)
-            self.countries.append((code, str(getattr(c, "common_name", None) or c.name)))
+            name = getattr(c, "common_name", None) or getattr(c, "name", code)
+            self.countries.append((code, str(name)))
         n_people = max(50, meetings // 5)
         names: set[str] = set()
         self.people: list[_Person] = []
@@ -271,7 +274,7 @@ def write_graph(out: BinaryIO, *, meetings: int, seed: int = 0) -> SynthStats:
     start = time.perf_counter()
     counts = {"articles": 0, "quads": 0}
 
-    def quads() -> Iterator[object]:
+    def quads() -> Iterator[Quad]:
         for extraction, ids in extractions(meetings, seed):
             counts["articles"] += 1
             batch = article_quads(extraction, ids)
