@@ -37,6 +37,7 @@ _OBJECT_STOPS = frozenset(
     """to that which who whom where when after before but while amid as because said says told
     although though whereas since until despite if unless so than during""".split()
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
            "Camp David", "Mar-a-Lago", "Oval Office", "Great Hall of the People", "Zhongnanhai",
@@ -87,6 +88,8 @@ class _Builder:
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
         self.sents = list(doc.sents)
+        # the lead: the first two sentences of the body (after a headline line, if any)
+        self._lead_end = 2 if not self.sents or self.sents[0].text.strip()[-1:] in ".!?\"”" else 3
         self.tok_sent = [0] * len(doc)
         for si, s in enumerate(self.sents):
             for k in range(s.start, s.end):
@@ -269,6 +272,10 @@ class _Builder:
                     out.append(m)
         self._attach_context(out)
         merged = self._merge(out)
+        pub = self.article.published
+        for m in merged:  # a held meeting the lead reports without a date: the day of the report
+            if m.date is None and m.status == "held" and pub and m.sent_index <= self._lead_end:
+                m.date = pub.isoformat()
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
             m.topics = [t for t in m.topics if not any(_same_topic(t, x) for x in excluded_all)]
@@ -626,22 +633,25 @@ class _Builder:
         return False
 
     def _date(self, lo: int, hi: int, main: Span, status: str, si: int) -> str | None:
+        """The date nearest the meeting words (after them preferred) that resolves;
+        weekdays point forward for planned meetings."""
         doc = self.doc
         pub = self.article.published
-        best = None
-        best_dist = 10**9
-        for d in doc.spans["date"]:
-            if lo <= d.start < hi:
-                dist = d.start - main.start if d.start >= main.start else 2 * (main.start - d.start) + 3
-                if dist < best_dist:
-                    best, best_dist = d, dist
-        if best is None:
-            return None
-        text = best.text
+        cands = sorted(
+            (d for d in doc.spans["date"] if lo <= d.start < hi),
+            key=lambda d: d.start - main.start if d.start >= main.start else 2 * (main.start - d.start) + 3,
+        )
+        for d in cands:
+            value = self._resolve_date(d.text, status)
+            if value:
+                return value
+        return None
+
+    def _resolve_date(self, text: str, status: str) -> str | None:
+        pub = self.article.published
         low = text.lower()
-        if low in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and pub and status == "planned":
-            wd = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(low)
-            delta = (wd - pub.weekday()) % 7 or 7
+        if low in _WEEKDAYS and pub and status == "planned":
+            delta = (_WEEKDAYS.index(low) - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=delta)).isoformat()
         value = resolve(text, pub)
         if value and value.startswith("--") and self.article.year_hint:
