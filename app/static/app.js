@@ -1,0 +1,449 @@
+/* dipgraph page: search an actor, draw its ego network from /api/subgraph, explore it.
+ * State lives in the URL hash (center, depth, limit, filters, expanded nodes, selection),
+ * so a view can be shared as a link. */
+(function () {
+  "use strict";
+
+  const $ = (sel) => document.querySelector(sel);
+  const FILTERS = ["depth", "limit", "since", "until", "topic", "country", "status"];
+  const DEFAULTS = { depth: "1", limit: "50" };
+  const COLORS = { Person: "#2f6fb3", Country: "#2e8b57", Organization: "#d2762b", Place: "#7a6a9c" };
+  const SHAPES = { Person: "ellipse", Country: "round-rectangle", Organization: "hexagon", Place: "diamond" };
+
+  let cy = null;
+  let state = readHash();
+  let drawn = "";          // key of the last drawn view (center + filters)
+  let drawSeq = 0;         // ignore answers of superseded draws
+
+  // ---------- helpers ----------
+  function esc(text) {
+    return String(text ?? "").replace(/[&<>"']/g, (c) =>
+      ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+  function idPath(id) { return id.split("/").map(encodeURIComponent).join("/"); }
+  function qs(params) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, v);
+    return q.toString();
+  }
+  async function api(path) {
+    let resp;
+    try {
+      resp = await fetch(path, { headers: { Accept: "application/json" } });
+    } catch (err) {
+      throw new Error("The server cannot be reached (" + err.message + ").");
+    }
+    let body = null;
+    try { body = await resp.json(); } catch (_) { body = null; }
+    if (!resp.ok) {
+      const msg = body && body.error ? body.error.message : resp.status + " " + resp.statusText;
+      const err = new Error(msg);
+      err.code = body && body.error ? body.error.code : String(resp.status);
+      throw err;
+    }
+    return body;
+  }
+  function showMessage(text, kind) {
+    const el = $("#message");
+    if (!text) { el.hidden = true; el.textContent = ""; return; }
+    el.textContent = text;
+    el.className = kind || "";
+    el.hidden = false;
+  }
+  function setStatus(text) { $("#status").textContent = text; }
+
+  // ---------- URL state ----------
+  function readHash() {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ""));
+    const s = {};
+    for (const k of ["center", "sel", ...FILTERS]) if (p.get(k)) s[k] = p.get(k);
+    s.expand = p.get("expand") ? p.get("expand").split(",").filter(Boolean) : [];
+    return s;
+  }
+  function writeHash() {
+    const p = new URLSearchParams();
+    if (state.center) p.set("center", state.center);
+    for (const k of FILTERS) if (state[k] && state[k] !== DEFAULTS[k]) p.set(k, state[k]);
+    if (state.expand.length) p.set("expand", state.expand.join(","));
+    if (state.sel) p.set("sel", state.sel);
+    const hash = p.toString();
+    if (location.hash.replace(/^#/, "") !== hash) history.pushState(null, "", hash ? "#" + hash : location.pathname);
+  }
+  function viewKey() { return JSON.stringify([state.center, ...FILTERS.map((k) => state[k] || "")]); }
+  function filterParams() {
+    return { since: state.since, until: state.until, topic: state.topic, status: state.status };
+  }
+
+  // ---------- graph ----------
+  function initCy() {
+    cy = cytoscape({
+      container: $("#cy"),
+      minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3,
+      style: [
+        { selector: "node", style: {
+          "background-color": (n) => COLORS[n.data("type")] || "#888",
+          shape: (n) => SHAPES[n.data("type")] || "ellipse",
+          label: "data(display)", "font-size": 12, "text-wrap": "wrap", "text-max-width": 140,
+          "text-valign": "bottom", "text-margin-y": 4, color: "#1d1d1f",
+          "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1,
+          width: (n) => 18 + Math.min(26, Math.sqrt(n.data("meetings") || 0) * 5),
+          height: (n) => 18 + Math.min(26, Math.sqrt(n.data("meetings") || 0) * 5),
+          "border-width": 1, "border-color": "#fff" } },
+        { selector: "node.center", style: { "border-width": 4, "border-color": "#111", "font-weight": "bold", "font-size": 14 } },
+        { selector: "node.expanded", style: { "border-width": 3, "border-color": "#555" } },
+        { selector: "node:selected", style: { "overlay-color": "#8ab4f8", "overlay-opacity": 0.35, "overlay-padding": 6 } },
+        { selector: "edge", style: {
+          width: (e) => 1 + Math.min(9, Math.log2(1 + e.data("count"))*2),
+          "line-color": "#9aa3ad", "curve-style": "haystack", opacity: 0.8,
+          label: (e) => (e.data("count") > 1 ? String(e.data("count")) : ""), "font-size": 10,
+          color: "#444", "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+        { selector: "edge:selected", style: { "line-color": "#1a5fb4", opacity: 1 } },
+      ],
+    });
+    cy.on("tap", "node", (ev) => { const n = ev.target; selectActor(n.id()); expand(n.id()); });
+    cy.on("dbltap", "node", (ev) => recentre(ev.target.id()));
+    cy.on("tap", "edge", (ev) => selectEdge(ev.target));
+    cy.on("tap", (ev) => { if (ev.target === cy) cy.elements().unselect(); });
+  }
+
+  function nodeDisplay(d) { return d.more > 0 ? d.label + "\n+" + d.more + " more" : d.label; }
+
+  function toElements(sub, keep) {
+    const nodes = sub.nodes.map((n) => ({ group: "nodes", data: { ...n.data, display: nodeDisplay(n.data) } }));
+    let edges = sub.edges.map((e) => ({ group: "edges", data: e.data }));
+    if (keep) edges = edges.filter((e) => e.data.meetings.some((m) => keep.has(m)));
+    return { nodes, edges };
+  }
+
+  // the country filter: the subgraph API has no country parameter, so the meetings of
+  // that country (with the same filters) are listed and edges keep only those
+  async function countryMeetings() {
+    if (!state.country) return null;
+    const page = await api("/api/meetings?" + qs({ country: state.country, ...filterParams(), limit: 500 }));
+    return new Set(page.items.map((m) => m.id));
+  }
+
+  async function fetchSub(center, depth, keep) {
+    const sub = await api("/api/subgraph?" + qs({ center, depth, limit: state.limit || DEFAULTS.limit, ...filterParams() }));
+    const els = toElements(sub, keep);
+    if (keep) {  // drop nodes left without links (the centre stays)
+      const linked = new Set([center]);
+      els.edges.forEach((e) => { linked.add(e.data.source); linked.add(e.data.target); });
+      els.nodes = els.nodes.filter((n) => linked.has(n.data.id));
+    }
+    return { sub, els };
+  }
+
+  async function draw() {
+    const seq = ++drawSeq;
+    showMessage("");
+    $("#empty").hidden = !!state.center;
+    if (!state.center) { cy.elements().remove(); setStatus(""); drawn = ""; return; }
+    setStatus("Loading…");
+    try {
+      const keep = await countryMeetings();
+      const { sub, els } = await fetchSub(state.center, state.depth || DEFAULTS.depth, keep);
+      if (seq !== drawSeq) return;
+      cy.batch(() => {
+        cy.elements().remove();
+        cy.add(els.nodes);
+        cy.add(els.edges);
+        cy.getElementById(sub.center).addClass("center");
+      });
+      layout(sub.center);
+      drawn = viewKey();
+      for (const id of state.expand) if (cy.getElementById(id).nonempty()) await expand(id, true);
+      if (seq !== drawSeq) return;
+      reportSize(sub.truncated);
+      if (cy.edges().length === 0) showMessage("No meetings of " + (els.nodes[0] ? els.nodes[0].data.label : state.center) + " match the filters.", "info");
+    } catch (err) {
+      if (seq !== drawSeq) return;
+      cy.elements().remove();
+      setStatus("");
+      showMessage(err.message);
+    }
+  }
+
+  function reportSize(truncated) {
+    const n = cy.nodes().length, e = cy.edges().length;
+    setStatus(n + " actors, " + e + " links" + (truncated ? " (capped at the node budget: nodes show “N more”)" : ""));
+  }
+
+  function layout(center) {
+    const c = cy.getElementById(center);
+    cy.layout({
+      name: "concentric", animate: false, fit: true, padding: 40, minNodeSpacing: 30,
+      startAngle: 3 / 2 * Math.PI, avoidOverlap: true,
+      concentric: (n) => (n.same(c) ? 100 : 10 - (n.data("depth") || 0)),
+      levelWidth: () => 1,
+    }).run();
+  }
+
+  async function expand(id, silent) {
+    const node = cy.getElementById(id);
+    if (node.empty() || node.hasClass("expanded") || node.hasClass("center")) return;
+    try {
+      const keep = await countryMeetings();
+      const { sub, els } = await fetchSub(id, 1, keep);
+      const fresh = els.nodes.filter((n) => cy.getElementById(n.data.id).empty());
+      const pos = node.position();
+      const radius = 90 + fresh.length * 6;
+      cy.batch(() => {
+        fresh.forEach((n, i) => {
+          const a = (2 * Math.PI * i) / Math.max(1, fresh.length);
+          cy.add({ ...n, position: { x: pos.x + radius * Math.cos(a), y: pos.y + radius * Math.sin(a) } });
+        });
+        els.edges.forEach((e) => { if (cy.getElementById(e.data.id).empty()) cy.add(e); });
+        const me = sub.nodes.find((n) => n.data.id === id);
+        if (me) node.data({ more: me.data.more, display: nodeDisplay(me.data) });
+        node.addClass("expanded");
+      });
+      if (!state.expand.includes(id)) { state.expand.push(id); writeHash(); }
+      if (!silent) { reportSize(sub.truncated); cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 200 }); }
+    } catch (err) {
+      showMessage(err.message);
+    }
+  }
+
+  function recentre(id) {
+    state.center = id;
+    state.expand = [];
+    writeHash();
+    draw();
+  }
+
+  // ---------- side panel ----------
+  function openPanel(html) {
+    $("#panel-body").innerHTML = html;
+    $("#panel").hidden = false;
+    if (cy) cy.resize();
+  }
+  function closePanel() {
+    $("#panel").hidden = true;
+    state.sel = undefined;
+    writeHash();
+    if (cy) cy.resize();
+  }
+  function actorLink(ref) {
+    return '<button class="link" data-actor="' + esc(ref.id) + '">' + esc(ref.name) + "</button>";
+  }
+  function meetingLine(m) {
+    const who = m.participants.filter((p) => p.type !== "Country").map((p) => esc(p.name)).join(", ")
+      || m.participants.map((p) => esc(p.name)).join(", ");
+    return '<li><button class="link" data-meeting="' + esc(m.id) + '">' + esc(m.date || "undated") + ": "
+      + esc(m.label || "meeting") + "</button> " + '<span class="badge ' + esc(m.status) + '">' + esc(m.status) + "</span>"
+      + (m.place ? " in " + esc(m.place.name) : "") + '<br><span class="muted">' + who + "</span></li>";
+  }
+
+  async function selectActor(id) {
+    state.sel = id; writeHash();
+    openPanel('<p class="muted">Loading…</p>');
+    try {
+      const [a, tl] = await Promise.all([
+        api("/api/actors/" + idPath(id)),
+        api("/api/actors/" + idPath(id) + "/timeline?" + qs({ since: state.since, until: state.until, limit: 100 })),
+      ]);
+      if (state.sel !== id) return;
+      const roles = a.roles.filter((r) => r.label).map((r) => esc(r.label) + (r.scope ? " (" + esc(r.scope.name) + ")" : ""));
+      openPanel(
+        '<div class="kind">' + esc(a.type) + "</div><h2>" + esc(a.name) + "</h2>"
+        + "<dl>"
+        + (a.aliases.length ? "<dt>Also</dt><dd>" + a.aliases.map(esc).join(", ") + "</dd>" : "")
+        + (a.country ? "<dt>Country</dt><dd>" + actorLink(a.country) + "</dd>" : "")
+        + (roles.length ? "<dt>Roles</dt><dd>" + [...new Set(roles)].join("; ") + "</dd>" : "")
+        + "<dt>Meetings</dt><dd>" + a.meetings + "</dd></dl>"
+        + (id !== state.center ? '<button type="button" data-recentre="' + esc(id) + '">Centre the graph here</button>' : "")
+        + "<h3>Timeline (" + tl.total + ")</h3>"
+        + (tl.meetings.length ? "<ul>" + tl.meetings.map(meetingLine).join("") + "</ul>" : '<p class="muted">No meetings in this period.</p>')
+        + "<h3>Sources (" + a.articles_total + ")</h3><ul>" + a.articles.map(articleLine).join("") + "</ul>");
+    } catch (err) {
+      openPanel('<p class="error">' + esc(err.message) + "</p>");
+    }
+  }
+
+  function articleLine(art) {
+    const title = esc(art.title || art.doc || art.id);
+    const head = art.url ? '<a href="' + esc(art.url) + '" target="_blank" rel="noopener">' + title + "</a>" : title;
+    return "<li>" + head + ' <span class="muted">' + esc([art.source, art.published].filter(Boolean).join(", ")) + "</span></li>";
+  }
+
+  async function selectMeeting(id) {
+    state.sel = id; writeHash();
+    openPanel('<p class="muted">Loading…</p>');
+    try {
+      const m = await api("/api/meetings/" + idPath(id));
+      if (state.sel !== id) return;
+      const topics = (list) => (list.length ? list.map((t) => esc(t.label)).join(", ") : '<span class="muted">none recorded</span>');
+      const modes = { in_person: "in person", phone: "by phone" };
+      openPanel(
+        '<div class="kind">Meeting</div><h2>' + esc(m.label || "meeting") + "</h2>"
+        + "<dl><dt>Date</dt><dd>" + esc(m.date || "unknown") + "</dd>"
+        + "<dt>Place</dt><dd>" + (m.place ? actorLink(m.place) : '<span class="muted">unknown</span>') + "</dd>"
+        + '<dt>Status</dt><dd><span class="badge ' + esc(m.status) + '">' + esc(m.status) + "</span></dd>"
+        + "<dt>Mode</dt><dd>" + esc(modes[m.mode] || m.mode || "unknown") + "</dd>"
+        + (m.kind ? "<dt>CAMEO</dt><dd>" + esc(m.kind) + "</dd>" : "")
+        + "<dt>Topics</dt><dd>" + topics(m.topics) + "</dd>"
+        + "<dt>Not discussed</dt><dd>" + topics(m.excluded_topics) + "</dd></dl>"
+        + "<h3>Participants</h3><ul>" + m.participants.map((p) => "<li>" + actorLink(p) + ' <span class="muted">' + esc(p.type) + "</span></li>").join("") + "</ul>"
+        + '<h3>Evidence</h3><div class="evidence">' + (m.evidence.length ? m.evidence.map((e) => "<blockquote>" + esc(e.text) + "</blockquote>").join("") : '<p class="muted">none</p>') + "</div>"
+        + "<h3>Sources</h3><ul>" + m.articles.map((art) => {
+          const r = m.reports.find((x) => x.article === art.id);
+          return articleLine(art).replace(/<\/li>$/, r && r.status ? ' <span class="badge ' + esc(r.status) + '">reports ' + esc(r.status) + "</span></li>" : "</li>");
+        }).join("") + "</ul>");
+    } catch (err) {
+      openPanel('<p class="error">' + esc(err.message) + "</p>");
+    }
+  }
+
+  async function selectEdge(edge) {
+    const [a, b] = [edge.source(), edge.target()];
+    state.sel = undefined; writeHash();
+    openPanel('<p class="muted">Loading…</p>');
+    try {
+      const page = await api("/api/meetings/between?" + qs({ a: a.id(), b: b.id(), ...filterParams(), limit: 100 }));
+      let items = page.items;
+      const ids = new Set(edge.data("meetings"));
+      if (state.country) items = items.filter((m) => ids.has(m.id));
+      openPanel('<div class="kind">Meetings</div><h2>' + esc(a.data("label")) + " and " + esc(b.data("label")) + "</h2>"
+        + "<p>" + page.total + " meeting" + (page.total === 1 ? "" : "s") + (page.total > items.length ? ", the first " + items.length + " shown" : "") + ".</p>"
+        + "<ul>" + items.map(meetingLine).join("") + "</ul>");
+    } catch (err) {
+      openPanel('<p class="error">' + esc(err.message) + "</p>");
+    }
+  }
+
+  $("#panel").addEventListener("click", (ev) => {
+    const t = ev.target.closest("[data-actor],[data-meeting],[data-recentre]");
+    if (!t) return;
+    if (t.dataset.meeting) selectMeeting(t.dataset.meeting);
+    else if (t.dataset.recentre) recentre(t.dataset.recentre);
+    else if (t.dataset.actor) {
+      selectActor(t.dataset.actor);
+      const n = cy.getElementById(t.dataset.actor);
+      if (n.nonempty()) { cy.elements().unselect(); n.select(); }
+    }
+  });
+  $("#panel-close").addEventListener("click", closePanel);
+
+  // ---------- search ----------
+  const input = $("#search"), list = $("#suggestions");
+  let items = [], active = -1, timer = 0, searchSeq = 0;
+
+  function renderSuggestions(q) {
+    list.innerHTML = items.map((a, i) => {
+      const ql = q.toLowerCase();
+      const alias = a.name.toLowerCase().includes(ql) ? null : a.aliases.find((x) => x.toLowerCase().includes(ql));
+      return '<li role="option" id="sugg-' + i + '" aria-selected="' + (i === active) + '" data-i="' + i + '">'
+        + "<span>" + esc(a.name) + (alias ? ' <span class="alias">(' + esc(alias) + ")</span>" : "") + "</span>"
+        + '<span class="type">' + esc(a.type) + " · " + a.meetings + " meetings</span></li>";
+    }).join("") || (q ? '<li class="muted" aria-disabled="true">No actor matches “' + esc(q) + "”</li>" : "");
+    list.hidden = !list.innerHTML;
+    input.parentElement.setAttribute("aria-expanded", String(!list.hidden));
+    if (active >= 0) input.setAttribute("aria-activedescendant", "sugg-" + active);
+  }
+  async function suggest() {
+    const q = input.value.trim();
+    const seq = ++searchSeq;
+    if (!q) { items = []; renderSuggestions(""); return; }
+    try {
+      const res = await api("/api/actors?" + qs({ q, limit: 12 }));
+      if (seq !== searchSeq) return;
+      items = res.items.filter((a) => a.type !== "Place" || a.meetings > 0);
+      active = items.length ? 0 : -1;
+      renderSuggestions(q);
+    } catch (err) {
+      showMessage(err.message);
+    }
+  }
+  function choose(i) {
+    const a = items[i];
+    if (!a) return;
+    input.value = a.name;
+    items = []; renderSuggestions("");
+    state.expand = [];
+    state.center = a.id;
+    state.sel = a.id;
+    writeHash();
+    draw();
+    selectActor(a.id);
+  }
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(suggest, 120); });
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!items.length) return;
+      ev.preventDefault();
+      active = (active + (ev.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      renderSuggestions(input.value.trim());
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      if (items.length) choose(Math.max(0, active));
+    } else if (ev.key === "Escape") {
+      items = []; renderSuggestions("");
+    }
+  });
+  list.addEventListener("mousedown", (ev) => {
+    const li = ev.target.closest("li[data-i]");
+    if (li) { ev.preventDefault(); choose(Number(li.dataset.i)); }
+  });
+  input.addEventListener("blur", () => setTimeout(() => { list.hidden = true; }, 150));
+
+  // ---------- filters ----------
+  const form = $("#filters");
+  function syncForm() {
+    for (const k of FILTERS) {
+      const el = form.elements[k];
+      if (el) el.value = state[k] || DEFAULTS[k] || "";
+    }
+  }
+  form.addEventListener("change", () => {
+    for (const k of FILTERS) {
+      const v = form.elements[k].value.trim();
+      state[k] = v && v !== DEFAULTS[k] ? v : undefined;
+    }
+    state.expand = [];
+    writeHash();
+    draw();
+  });
+  form.addEventListener("submit", (ev) => ev.preventDefault());
+  form.addEventListener("reset", () => setTimeout(() => {
+    for (const k of FILTERS) state[k] = undefined;
+    syncForm(); state.expand = []; writeHash(); draw();
+  }, 0));
+
+  async function loadChoices() {
+    try {
+      const [countries, topics] = await Promise.all([
+        api("/api/actors?type=Country&limit=500"), api("/api/topics?limit=500")]);
+      const sel = form.elements.country;
+      countries.items.filter((c) => c.meetings > 0).sort((x, y) => x.name.localeCompare(y.name)).forEach((c) => {
+        const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; sel.appendChild(o);
+      });
+      $("#topics").innerHTML = topics.items.map((t) => '<option value="' + esc(t.label) + '">').join("");
+      syncForm();
+    } catch (err) {
+      showMessage(err.message);
+    }
+  }
+
+  // ---------- start ----------
+  async function fromHash() {
+    state = readHash();
+    syncForm();
+    if (viewKey() !== drawn) await draw();
+    if (state.sel && state.sel.startsWith("meeting/")) selectMeeting(state.sel);
+    else if (state.sel) selectActor(state.sel);
+    else $("#panel").hidden = true;
+  }
+
+  if (typeof cytoscape === "undefined") {
+    showMessage("Cytoscape.js is not installed: run `npm ci` (or `make install`) and reload.");
+    input.focus();
+    return;
+  }
+  initCy();
+  window.dipgraphCy = cy;  // for debugging and the end-to-end test
+  window.addEventListener("popstate", fromHash);
+  loadChoices();
+  fromHash();
+  input.focus();
+})();
