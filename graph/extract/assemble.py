@@ -37,6 +37,17 @@ _OBJECT_STOPS = frozenset(
     """to that which who whom where when after before but while amid as because said says told
     although though whereas since until despite if unless so than during""".split()
 )
+_CONTEXT_TOPIC = re.compile(
+    r"\b(?:discussed|discussing|focused on|focussed on|agenda|exchanged (?:views|opinions)|centred on|"
+    r"centered on|reviewed|touched on|(?:intended|aimed|meant|designed)(?: \w+)? (?:to|at)|"
+    r"expressed (?:its |their |his |her )?concern (?:about|over)|raised (?:the issue of|concerns? (?:about|over))|"
+    r"talked about|spoke about|conferred on|consulted on)\b"
+)
+_CONTEXT_SUBJECT = re.compile(
+    r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men|parties|envoys)|"
+    r"they|both|he|she|the talks|the meeting|the discussions|these (?:talks|discussions|conversations)|"
+    r"the call|the conversation|the visit|the summit)\b"
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
@@ -304,9 +315,9 @@ class _Builder:
             if excluded:
                 target.excluded += [x for x in excluded if x not in target.excluded]
             low = sent.text.lower()
-            if before and si - before[-1].sent_index <= 3 and re.search(
-                r"\b(?:discussed|focused on|focussed on|agenda|exchanged (?:views|opinions)|talks (?:centred|centered|focused) on|reviewed|touched on)\b", low
-            ) and re.search(r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men)|they|both|he|she|the talks|the meeting|the discussions|the call)\b", low):
+            mentions_party = any(self.tok_ent.get(k) in target.participants for k in range(sent.start, sent.end))
+            if before and si - before[-1].sent_index <= 3 and _CONTEXT_TOPIC.search(low) and (
+                _CONTEXT_SUBJECT.search(low) or mentions_party):
                 topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
                 target.topics += [t for t in topics if t not in target.topics and t not in excluded]
 
@@ -683,7 +694,7 @@ class _Builder:
                 continue
             start = k + len(matched)
             end = start
-            while end < hi and doc[end].text not in (".", ";", ":", "?", "!", "(", ")", '"', "“", "”") and doc[end].lower_ not in ("said", "says", "told", "according", "while", "but", "which", "who", "when", "after", "before", "during", "as", "because", "amid", "officials", "in", "on", "at", "since", "until") and end not in self._date_tokens:
+            while end < hi and doc[end].text not in (".", ";", ":", "?", "!", "(", ")", '"', "“", "”") and doc[end].lower_ not in ("said", "says", "told", "according", "while", "but", "which", "who", "when", "after", "before", "during", "as", "because", "amid", "officials", "in", "on", "at", "since", "until", "without", "although", "though", "despite") and end not in self._date_tokens:
                 end += 1
             if end == start:
                 k += 1
@@ -746,7 +757,6 @@ class _Builder:
                         continue
                     m.participants = [p for p in base.participants if self.ents[p].type != "Person"] + [
                         p for p in m.participants if self.ents[p].type == "Person"]
-                    m.topics = []
                     m.confidence = min(m.confidence, 0.45)
                     out.append(m)
                     continue
