@@ -1,0 +1,209 @@
+"""The browser page end to end: Debian's Chromium driven by Playwright over a real server.
+
+A graph ingested from ``scripts/sample_corpus`` is served by uvicorn on a free port; the
+test searches "Lavrov", expands a counterpart, opens a meeting and reads its evidence,
+filters by date, and runs an example query on the SPARQL page. Screenshots go to
+``test-output/``. Chromium must be at ``/usr/bin/chromium`` (``make chromium``); the
+front-end packages must be installed (``npm ci``); neither is ever skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from app.main import create_app
+from app.routers.page import NODE_MODULES, VENDOR
+from app.settings import Settings
+from graph.pipeline import Ingestor
+from graph.sources import read_paths
+from graph.store import GraphStore
+
+pytestmark = pytest.mark.server
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = ROOT / "test-output"
+LAVROV = "person/sergey-lavrov"
+RUBIO = "person/marco-rubio"
+KL_MEETING = "meeting/d8f60079ac5d"  # Rubio and Lavrov in Kuala Lumpur, 2025-07-10
+KL_EVIDENCE = "met Russian Foreign Minister Sergey Lavrov in Kuala Lumpur"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running server over the graph of the sample corpus."""
+    data = tmp_path_factory.mktemp("page-data")
+    store = GraphStore(data)
+    report = Ingestor(store, data).ingest(read_paths([ROOT / "scripts" / "sample_corpus"]))
+    assert not report.errors
+    store.save()
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(data_dir=data)),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(600):  # wait for startup (loading the store)
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless (never a browser downloaded by Playwright)."""
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` "
+                    "(or `make chromium`)", pytrace=False)
+    missing = [name for name, sub in VENDOR.items() if not (NODE_MODULES / sub).is_dir()]
+    if missing:
+        pytest.fail(f"front-end packages missing ({', '.join(missing)}): run `npm ci`",
+                    pytrace=False)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    outside: list[str] = []
+    pg.on("request", lambda req: outside.append(req.url)
+          if not req.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    yield pg
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert outside == [], f"the page loaded something from elsewhere: {outside}"
+
+
+def _shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _node_ids(page: Page) -> set[str]:
+    return set(page.evaluate("window.dipgraphCy.nodes().map(n => n.id())"))
+
+
+def _click_element(page: Page, expr: str) -> None:
+    """Click with the mouse where the Cytoscape element ``expr`` is drawn."""
+    point: dict[str, Any] = page.evaluate(f"""() => {{
+        const el = {expr};
+        const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+        const box = document.getElementById('cy').getBoundingClientRect();
+        return {{x: box.left + p.x, y: box.top + p.y}};
+    }}""")
+    page.mouse.click(point["x"], point["y"])
+
+
+def test_graph_page(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/")
+    assert page.evaluate("document.activeElement.id") == "search"
+    assert page.locator("#empty").is_visible()
+    assert "search box" in page.locator("#empty").inner_text()
+    _shot(page, "01-empty")
+
+    # search by a bare surname: the suggestion names the actor, Enter chooses it
+    page.keyboard.type("Lavrov")
+    page.locator("#suggestions li", has_text="Sergey Lavrov").wait_for()
+    _shot(page, "02-suggestions")
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.dipgraphCy.nodes().length > 1")
+    before = _node_ids(page)
+    assert {LAVROV, RUBIO} <= before
+    assert not page.locator("#empty").is_visible()
+    assert "center=person%2Fsergey-lavrov" in page.url
+    page.locator("#panel h2", has_text="Sergey Lavrov").wait_for()
+    assert "Foreign Minister" in page.locator("#panel").inner_text()
+    _shot(page, "03-lavrov")
+
+    # click a counterpart: it expands (Rubio met people Lavrov did not)
+    _click_element(page, f"window.dipgraphCy.getElementById('{RUBIO}')")
+    page.wait_for_function(f"window.dipgraphCy.getElementById('{RUBIO}').hasClass('expanded')")
+    expanded = _node_ids(page)
+    assert expanded > before
+    assert "expand=person%2Fmarco-rubio" in page.url
+    page.locator("#panel h2", has_text="Marco Rubio").wait_for()
+    _shot(page, "04-expanded")
+
+    # click the link between Lavrov and Rubio: their meetings, then one meeting
+    _click_element(page, f"window.dipgraphCy.getElementById('{LAVROV}')"
+                         f".edgesWith(window.dipgraphCy.getElementById('{RUBIO}'))")
+    page.locator("#panel h2", has_text="Sergey Lavrov and Marco Rubio").or_(
+        page.locator("#panel h2", has_text="Marco Rubio and Sergey Lavrov")).wait_for()
+    page.locator(f"#panel [data-meeting='{KL_MEETING}']").click()
+    page.locator("#panel .evidence", has_text=KL_EVIDENCE).wait_for()
+    panel = page.locator("#panel").inner_text()
+    for expected in ("Kuala Lumpur", "2025-07-10", "held", "in person", "Straits Courier"):
+        assert expected in panel
+    assert f"sel={KL_MEETING.replace('/', '%2F')}" in page.url
+    _shot(page, "05-meeting")
+
+    # a date filter redraws from the API: the United States drop out after September 2025
+    assert "country/US" in _node_ids(page)
+    page.fill("#f-since", "2025-09-01")
+    page.wait_for_function("!window.dipgraphCy.getElementById('country/US').length"
+                           " && window.dipgraphCy.nodes().length > 1")
+    after = _node_ids(page)
+    assert LAVROV in after and after != expanded
+    assert "since=2025-09-01" in page.url
+    _shot(page, "06-since")
+
+    # the URL is the state: a new page opened on it draws the same graph
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.wait_for_function("window.dipgraphCy.nodes().length > 1")
+    assert _node_ids(page) == after
+    assert page.input_value("#f-since") == "2025-09-01"
+
+
+def test_api_errors_are_messages(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/#center=person/nobody-at-all")
+    message = page.locator("#message")
+    message.wait_for()
+    assert "nobody-at-all" in message.inner_text()
+    assert page.evaluate("window.dipgraphCy.nodes().length") == 0
+    _shot(page, "07-error")
+
+
+@pytest.mark.parametrize("tab", ["Who met whom", "Meetings by place"])
+def test_sparql_page(page: Page, base_url: str, tab: str) -> None:
+    examples = json.loads(page.request.get(base_url + "/api/examples").text())
+    assert tab in [e["title"] for e in examples]
+    page.goto(base_url + "/sparql")
+    page.locator(".tabPanel").first.wait_for(state="attached")
+    page.get_by_role("tab", name=tab).click()
+    active = page.locator(".tabPanel.active")
+    assert "SELECT" in active.locator(".CodeMirror").inner_text()
+    active.locator(".yasqe_queryButton").click()
+    rows = active.locator(".yasr table tbody tr")
+    rows.first.wait_for()
+    assert rows.count() >= 1
+    assert "Sergey Lavrov" in active.locator(".yasr").inner_text() or tab != "Who met whom"
+    _shot(page, "08-sparql-" + tab.lower().replace(" ", "-"))
