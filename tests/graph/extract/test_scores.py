@@ -104,3 +104,19 @@ def test_sample_corpus_does_not_drop(sample: dict, path: tuple[str, ...], floor:
         value = value[key]
     assert value >= floor
     assert sample["negated_topic_violations"] == 0
+
+
+def test_confident_meetings_are_more_often_right(tmp_path: Path) -> None:
+    from scripts.confidence_report import matched_confidences
+
+    rows = []
+    for gold_path, paths in ((GOLD, [*SEEDS, DEV]), (SAMPLE / "gold.json", [SAMPLE])):
+        pred = tmp_path / f"{gold_path.parent.name}.jsonl"
+        with pred.open("w", encoding="utf-8") as out:
+            for ex in extract_paths(paths, Extractor()):
+                out.write(json.dumps(ex.to_json()) + "\n")  # type: ignore[union-attr]
+        rows += matched_confidences(gold_path, pred, SCORER)
+    high = [ok for c, ok in rows if c >= 0.85]
+    low = [ok for c, ok in rows if c < 0.7]
+    assert len(high) >= 10 and len(low) >= 5
+    assert sum(high) / len(high) > sum(low) / len(low)
