@@ -132,7 +132,8 @@ def dates_compatible(a: str | None, b: str | None, slack: int = 0) -> bool | Non
 
     >>> dates_compatible("--02-27", "2025-02-27"), dates_compatible("2025-02", "2025-03-01")
     (True, False)
-    >>> dates_compatible("2025-10-22", "2025-10-23"), dates_compatible("2025-10-22", "2025-10-23", 1)
+    >>> a, b = "2025-10-22", "2025-10-23"
+    >>> dates_compatible(a, b), dates_compatible(a, b, slack=1)
     (False, True)
     """
     pa, pb = _date_parts(a), _date_parts(b)
@@ -157,7 +158,9 @@ def merge_dates(values: Iterable[str]) -> str | None:
     >>> merge_dates(["--02-27", "2025-02"]), merge_dates(["2025-04-10", "2025-04-11"])
     ('2025-02-27', None)
     """
-    year = month = day = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
     parts = [p for v in values if (p := _date_parts(v)) is not None]
     if not parts:
         return None
@@ -200,7 +203,8 @@ def resolve_all(extractions: Iterable[Extraction]) -> dict[str, Identities]:
     for ex in exs:
         ents: dict[str, str] = {}
         for ent in ex.entities:
-            key = person_iris.get((ex.article.id, ent.id)) if ent.type == "Person" else _entity_key(ent)
+            key = (person_iris.get((ex.article.id, ent.id)) if ent.type == "Person"
+                   else _entity_key(ent))
             if key:
                 ents[ent.id] = key
         reports.extend(_Report.of(ex, m, ents) for m in ex.meetings)
@@ -219,6 +223,9 @@ class _People:
         self.exs = exs
         self.keys: dict[tuple[str, str], str] = {}
         self.entities = {(ex.article.id, e.id): e for ex in exs for e in ex.entities}
+        self.curated: set[str] = set()
+        self.suffix: dict[str, tuple[str]] = {}  # key -> (country,) when a name is shared
+        self.display: dict[str, str] = {}
         self.countries: dict[str, set[str]] = defaultdict(set)  # key -> countries seen
         self.article_countries = {
             ex.article.id: {e.code.upper() for e in ex.entities if e.type == "Country" and e.code}
@@ -235,6 +242,7 @@ class _People:
                     continue
                 doc = ex.article.id
                 if ent.code:
+                    self.curated.add(ent.code)
                     self._set(doc, ent, ent.code)
                     for name in (ent.name, *ent.aliases):
                         if len(_words(name)) > 1:
@@ -260,7 +268,22 @@ class _People:
             if not cands:
                 cands = self._compatible(doc, ent, given.get(token, set()))
             self._set(doc, ent, cands[0] if len(cands) == 1 else token)
-        return {k: iri.person_iri(v) for k, v in self.keys.items()}
+        return {k: iri.person_iri(self._display(v)) for k, v in self.keys.items()}
+
+    def _display(self, key: str) -> str:
+        """The IRI key of a person node: the curated key, else its most frequent full
+        spelling (ties: the first in order), plus the country when the name is shared."""
+        if key in self.curated:
+            return key
+        if not self.display:
+            spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+            for (doc, local), k in self.keys.items():
+                name = self.entities[(doc, local)].name
+                spellings[k][name] += 10 if len(_words(name)) > 1 else 1
+            for k, counts in spellings.items():
+                best = min(counts, key=lambda n: (-counts[n], n))
+                self.display[k] = " ".join([best, *self.suffix.get(k, ())])
+        return self.display[key]
 
     def _set(self, doc: str, ent: Entity, key: str) -> None:
         self.keys[(doc, ent.id)] = key
@@ -282,7 +305,8 @@ class _People:
         return cands
 
     def _full(self, nk: str, mentions: list[tuple[str, Entity]], coded: set[str]) -> None:
-        """Uncoded full names with one folded key: a known figure, one person, or one per country."""
+        """Uncoded full names with one folded key: a known figure, one person, or one
+        person per country."""
         countries = {e.country_code.upper() for _, e in mentions if e.country_code}
         for doc, ent in mentions:
             known = self._compatible(doc, ent, coded)
@@ -292,6 +316,8 @@ class _People:
                 self._set(doc, ent, nk)
             else:
                 country = self._country(doc, ent, countries)
+                if country:
+                    self.suffix[f"{nk} {country.lower()}"] = (country.lower(),)
                 self._set(doc, ent, f"{nk} {country.lower()}" if country else nk)
 
 
@@ -351,9 +377,8 @@ def _locations(a: _Report, b: _Report) -> bool | None:
     # a place and the country it lies in
     a_country = a.location.startswith(iri.country_iri(""))
     b_country = b.location.startswith(iri.country_iri(""))
-    if a_country != b_country and a.location_country and a.location_country == b.location_country:
-        return True
-    return False
+    return a_country != b_country and a.location_country is not None and (
+        a.location_country == b.location_country)
 
 
 def _parties(a: _Report, b: _Report) -> bool:
@@ -397,7 +422,8 @@ def same_meeting(a: _Report, b: _Report) -> bool:
     places = _locations(a, b)
     if places is False:
         return same_round and dates is True
-    return dates is True or same_round or (places is True and dates is None and bool(ma.date or mb.date))
+    one_date = dates is None and bool(ma.date or mb.date)
+    return dates is True or same_round or (places is True and one_date)
 
 
 def _resolve_meetings(reports: list[_Report]) -> dict[str, dict[str, str]]:
@@ -460,7 +486,9 @@ def _latest(r: MeetingReport) -> tuple[str, int, str]:
     return (r.published.isoformat() if r.published else "", r.status != "planned", r.doc)
 
 
-def consolidate(extractions: Iterable[Extraction], identities: Mapping[str, Identities]) -> dict[str, Consensus]:
+def consolidate(
+    extractions: Iterable[Extraction], identities: Mapping[str, Identities]
+) -> dict[str, Consensus]:
     """One :class:`Consensus` per meeting node of ``identities``.
 
     The status is that of the latest report (by publication date, else doc id), so a
@@ -472,11 +500,13 @@ def consolidate(extractions: Iterable[Extraction], identities: Mapping[str, Iden
         for m in ex.meetings:
             node = (ids.meetings.get(m.id) if ids else None) or iri.meeting_iri(
                 iri.article_iri(ex.article.id), m.id)
-            reports[node].append(MeetingReport(ex.article.id, ex.article.published, m.status, m.date))
+            rep = MeetingReport(ex.article.id, ex.article.published, m.status, m.date)
+            reports[node].append(rep)
     out: dict[str, Consensus] = {}
     for node, reps in reports.items():
         reps.sort(key=lambda r: (r.doc, r.status, r.date or ""))
         latest = max(reps, key=_latest)
         dates = [r.date for r in reps if r.date]
-        out[node] = Consensus(node, latest.status, merge_dates(dates) if dates else None, tuple(reps))
+        date = merge_dates(dates) if dates else None
+        out[node] = Consensus(node, latest.status, date, tuple(reps))
     return out

@@ -48,6 +48,8 @@ _CONTEXT_SUBJECT = re.compile(
     r"they|both|he|she|the talks|the meeting|the discussions|these (?:talks|discussions|conversations)|"
     r"the call|the conversation|the visit|the summit)\b"
 )
+_MONTH_WORDS = frozenset("""january february march april may june july august september october
+    november december""".split())
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
@@ -570,6 +572,9 @@ class _Builder:
     def _status(self, lo: int, hi: int, main: Span) -> str:
         doc = self.doc
         around = doc[max(lo, main.start - 10):min(hi, main.end + 6)].text.lower()
+        if main.label_ in ("meeting", "talks", "summit", "negotiations", "visit") and main.text.lower() not in ("met", "met with", "visited"):
+            # a meeting noun as subject: the sentence's main verb says what became of it
+            around = doc[lo:hi].text.lower()
         if any(re.search(rf"\b{re.escape(c)}\b", around) for c in self.cues["cancelled"]):
             return "cancelled"
         near = doc[max(lo, main.start - 7):min(hi, main.end + 5)].text.lower()
@@ -605,7 +610,9 @@ class _Builder:
                 continue
             prev = doc[k - 1].lower_ if k > 0 else ""
             prev2 = doc[k - 2].lower_ if k > 1 else ""
-            if prev not in ("in", "at", "to") and not (prev == "the" and prev2 in ("in", "at", "to")):
+            if prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
+                pass
+            elif prev not in ("in", "at", "to") and not (prev == "the" and prev2 in ("in", "at", "to")):
                 # "visited New Delhi", "visiting Beijing"
                 if prev not in ("visited", "visiting", "visit", "visits", "arrived") or k not in self.tok_place and self.tok_ent.get(k, "")[:2] != "C:" and not self._metonym_city(k):
                     continue
@@ -661,10 +668,15 @@ class _Builder:
     def _resolve_date(self, text: str, status: str) -> str | None:
         pub = self.article.published
         low = text.lower()
-        if low in _WEEKDAYS and pub and status == "planned":
+        if low in _WEEKDAYS and pub and status in ("planned", "cancelled"):
             delta = (_WEEKDAYS.index(low) - pub.weekday()) % 7 or 7
             return (pub + dt.timedelta(days=delta)).isoformat()
         value = resolve(text, pub)
+        words = low.split()
+        if value and pub and status == "planned" and len(value) == 7 and words and words[-1] in _MONTH_WORDS and words[0] not in ("last", "this"):
+            # "in January", said in December of a planned meeting: the coming January
+            if value < pub.isoformat()[:7]:
+                value = f"{int(value[:4]) + 1}{value[4:]}"
         if value and value.startswith("--") and self.article.year_hint:
             value = f"{self.article.year_hint}{value[1:]}"
         return value
