@@ -166,7 +166,7 @@ def _log_ranks(total: int, n: int) -> list[int]:
 
 def _ids(client: _Client, type_: str, ranks: Sequence[int]) -> list[str]:
     """Actor ids at the given ranks by meeting count (search with an empty query)."""
-    out = []
+    out: list[str] = []
     for rank in ranks:
         page = client.json(_q("/api/actors", type=type_, limit="1", offset=str(rank)))
         out.extend(item["id"] for item in page["items"])
@@ -180,7 +180,8 @@ def _workload(client: _Client, per_kind: int, seed: int) -> dict[str, Any]:
     places = client.json(_q("/api/actors", type="Place", limit="1"))["total"]
     people = _ids(client, "Person", _log_ranks(persons, per_kind))
     spots = _ids(client, "Place", _log_ranks(places, per_kind))
-    countries = [c["id"] for c in client.json(_q("/api/actors", type="Country", limit="12"))["items"]]
+    top = client.json(_q("/api/actors", type="Country", limit="12"))["items"]
+    countries = [c["id"] for c in top]
     pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
     rng.shuffle(pairs)
     hub = people[0]
@@ -222,7 +223,7 @@ def _paths(work: dict[str, Any], kind: str) -> Iterator[str]:
 
 def _sequential(port: int, work: dict[str, Any], requests: int) -> dict[str, Any]:
     client = _Client(port)
-    out = {}
+    out: dict[str, Any] = {}
     try:
         for kind in (*_JSON_ENDPOINTS, "sparql_two_hop"):
             accept = "application/sparql-results+json" if kind.startswith("sparql") \
@@ -288,7 +289,8 @@ def _rss(pid: int) -> int:
 
 
 @contextlib.contextmanager
-def _server(data: Path, port: int, timeout: float) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
+def _server(data: Path, port: int,
+            timeout: float) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
     log = open(data.parent / "serve.log", "wb")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(_cli("serve", "--data", str(data), "--port", str(port)),
                             cwd=ROOT, stdout=log, stderr=log)
@@ -367,7 +369,8 @@ def _compare_rdflib(path: Path, work: dict[str, Any], reps: int, budget: float) 
 
         ox_s, ox_rows = _timed(run_ox, budget, reps)
         rdf_s, rdf_rows = _timed(run_rdflib, budget, reps)
-        queries[kind] = {"pyoxigraph_ms": round(ox_s * 1000, 2), "rdflib_ms": round(rdf_s * 1000, 2),
+        queries[kind] = {"pyoxigraph_ms": round(ox_s * 1000, 2),
+                         "rdflib_ms": round(rdf_s * 1000, 2),
                          "ratio": round(rdf_s / ox_s, 1) if ox_s else None,
                          "rows": ox_rows, "rows_agree": ox_rows == rdf_rows}
         _say(f"  {kind}: pyoxigraph {queries[kind]['pyoxigraph_ms']} ms, rdflib "
