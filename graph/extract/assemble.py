@@ -695,7 +695,7 @@ class _Builder:
                 if text_tokens[k - lo:k - lo + len(words)] == words:
                     matched = words
                     break
-            if matched is None:
+            if matched is None or any(t.start <= k < t.end for t in trigs):
                 k += 1
                 continue
             # "on" / "over" / "about" only open a topic right after the meeting words
