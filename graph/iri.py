@@ -34,6 +34,7 @@ __all__ = [
     "person_iri",
     "place_iri",
     "post_iri",
+    "resolved_graph_iri",
     "slug",
     "to_iri",
     "topic_iri",
@@ -131,6 +132,16 @@ def entity_iri(entity_type: str, name: str, code: str | None = None) -> str:
 def meeting_iri(*key: str) -> str:
     """A meeting from the parts of its resolution key (order matters; caller sorts)."""
     return f"{ID_BASE}meeting/{_digest(*key)}"
+
+
+def resolved_graph_iri() -> str:
+    """The named graph of the cross-article view: each meeting's consolidated status
+    and agreed date, with every source article (article graphs keep each report's claim).
+
+    >>> resolved_graph_iri()
+    'https://w3id.org/dipgraph/id/graph/resolved'
+    """
+    return f"{ID_BASE}graph/resolved"
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:

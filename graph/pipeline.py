@@ -26,16 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pyoxigraph import NamedNode
+
 from graph.errors import SourceError
 from graph.extract.extractor import Extractor
-from graph.model import Article, Entity, Evidence, Extraction, Meeting
-from graph.resolve import resolve_all
+from graph.iri import resolved_graph_iri
+from graph.model import Article, Entity, Evidence, Extraction, Identities, Meeting
+from graph.namespace import DG, RDF
+from graph.resolve import consolidate, resolve_all
 from graph.sources import read_paths
 from graph.store import GraphStore
-from graph.triples import article_quads
+from graph.triples import article_quads, resolved_quads
 
-__all__ = ["EXTRACTIONS_FILE", "IngestReport", "Ingestor", "extract_paths", "extraction_from_record",
-           "extraction_to_record"]
+__all__ = ["EXTRACTIONS_FILE", "IngestReport", "Ingestor", "extract_paths",
+           "extraction_from_record", "extraction_to_record"]
 
 EXTRACTIONS_FILE = "extractions.jsonl"
 
@@ -75,6 +79,8 @@ class Ingestor:
         self._extractor = extractor
         self._lock = threading.Lock()
         self.extractions: dict[str, Extraction] = {}
+        # doc -> (identities its graph was written with, meeting nodes written in it)
+        self._written: dict[str, tuple[Identities, frozenset[str]]] = {}
         if self.data_dir is not None and (self.data_dir / EXTRACTIONS_FILE).exists():
             for line in (self.data_dir / EXTRACTIONS_FILE).read_text(encoding="utf-8").splitlines():
                 if line.strip():
@@ -87,7 +93,8 @@ class Ingestor:
             self._extractor = Extractor()
         return self._extractor
 
-    def ingest(self, articles: Iterable[Article | SourceError], progress: bool = False) -> IngestReport:
+    def ingest(self, articles: Iterable[Article | SourceError],
+               progress: bool = False) -> IngestReport:
         report = IngestReport()
         good: list[Article] = []
         for a in articles:
@@ -101,16 +108,36 @@ class Ingestor:
         self.add_extractions(report.extractions)
         return report
 
-    def add_extractions(self, extractions: Iterable[Extraction]) -> None:
-        """Store extractions, re-resolve, rewrite the article graphs whose identities changed."""
+    def add_extractions(self, extractions: Iterable[Extraction], save: bool = True) -> None:
+        """Store extractions, re-resolve over all of them, rewrite the article graphs
+        whose identities changed (and the new ones) and the resolved graph
+        (:func:`graph.iri.resolved_graph_iri`: each meeting's consolidated status and
+        date with its sources)."""
         with self._lock:
-            new = list(extractions)
-            for ex in new:
-                self.extractions[ex.article.id] = ex
+            new = {ex.article.id for ex in extractions if not self._put(ex)}
             identities = resolve_all(self.extractions.values())
             for doc, ex in self.extractions.items():
-                self.store.replace_graph(identities[doc].article, article_quads(ex, identities[doc]))
-            self._save()
+                ids = identities[doc]
+                written = self._written.get(doc)
+                if doc in new or written is None or written[0] != ids:
+                    quads = article_quads(ex, ids)
+                    self.store.replace_graph(ids.article, quads)
+                    nodes = frozenset(
+                        q.subject.value for q in quads
+                        if q.predicate == RDF.type and q.object == DG.Meeting
+                        and isinstance(q.subject, NamedNode))
+                    self._written[doc] = (ids, nodes)
+            shown = {n for _, nodes in self._written.values() for n in nodes}
+            consensus = consolidate(self.extractions.values(), identities).values()
+            self.store.replace_graph(resolved_graph_iri(), resolved_quads(consensus, shown))
+            if save:
+                self._save()
+
+    def _put(self, ex: Extraction) -> bool:
+        """Keep an extraction; ``True`` if the same one was already kept."""
+        same = self.extractions.get(ex.article.id) == ex
+        self.extractions[ex.article.id] = ex
+        return same
 
     def _save(self) -> None:
         if self.data_dir is None:
@@ -120,7 +147,8 @@ class Ingestor:
         tmp = path.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8") as out:
             for doc in sorted(self.extractions):
-                out.write(json.dumps(extraction_to_record(self.extractions[doc]), ensure_ascii=False) + "\n")
+                record = extraction_to_record(self.extractions[doc])
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
         os.replace(tmp, path)
         self.store.save()
 

@@ -37,10 +37,13 @@ from ``ids.meetings`` get ``iri.meeting_iri(ids.article, local id)``.
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pycountry
 import rdflib
@@ -48,15 +51,18 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
 from graph.errors import BadInput
 from graph.iri import (
+    article_iri,
     country_iri,
     entity_iri,
     evidence_iri,
     meeting_iri,
     post_iri,
+    resolved_graph_iri,
     topic_iri,
 )
 from graph.model import MEETING_KINDS, Entity, Extraction, Identities, Meeting
 from graph.namespace import DG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
+from graph.resolve import Consensus
 
 __all__ = [
     "ACTOR_TYPES",
@@ -66,7 +72,10 @@ __all__ = [
     "article_quads",
     "confidence_literal",
     "date_literal",
+    "WIKIDATA_ENTITY",
     "quads_to_rdflib",
+    "resolved_quads",
+    "wikidata_ids",
 ]
 
 #: CAMEO consult code -> PLOVER CONSULT mode (PLOVER's CAMEO2PLOVER table); ``None``
@@ -115,6 +124,33 @@ _DATE_FORMS: tuple[tuple[re.Pattern[str], NamedNode], ...] = (
 )
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29: year unknown
 _ALPHA2 = re.compile(r"[A-Z]{2}")
+#: Namespace of Wikidata items, the object of ``schema:sameAs`` links.
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+_PATTERNS = Path(__file__).resolve().parent / "extract" / "patterns"
+_QID = re.compile(r"Q[1-9][0-9]*")
+
+
+@functools.cache
+def wikidata_ids() -> Mapping[tuple[str, str], str]:
+    """Our offline Wikidata table: ``(entity type, code) -> QID`` for countries (ISO
+    alpha-2, ``patterns/wikidata.jsonl``), organizations (curated key,
+    ``organizations.jsonl``) and known persons (``people.jsonl``).
+
+    >>> wikidata_ids()[("Country", "US")], wikidata_ids()[("Organization", "UN")]
+    ('Q30', 'Q1065')
+    """
+    table: dict[tuple[str, str], str] = {}
+    for kind, name, field_name in (("Country", "wikidata.jsonl", "code"),
+                                   ("Organization", "organizations.jsonl", "key"),
+                                   ("Person", "people.jsonl", "key")):
+        for line in (_PATTERNS / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            qid = rec.get("wikidata")
+            if isinstance(qid, str) and _QID.fullmatch(qid) and rec.get(field_name):
+                table[(kind, str(rec[field_name]))] = qid
+    return table
 
 
 def date_literal(value: str | None) -> Literal | None:
@@ -208,6 +244,39 @@ def quads_to_rdflib(quads: Iterable[Quad]) -> rdflib.Dataset:
             graphs[key] = dataset.graph(ident)
         graphs[key].add(triple)
     return dataset
+
+
+def resolved_quads(
+    consensus: Iterable[Consensus], nodes: Iterable[str] | None = None
+) -> list[Quad]:
+    """The cross-article view of meetings, in the named graph
+    :func:`graph.iri.resolved_graph_iri`: for each meeting node (only those in ``nodes``
+    when given) its consolidated ``schema:eventStatus`` (the latest report's), its
+    ``schema:startDate`` when all reports agree, and ``prov:wasDerivedFrom`` every
+    source article. No ``rdf:type`` is written, so no shape targets this graph; each
+    report's own status and date stay in its article's graph.
+
+    >>> from graph.resolve import Consensus, MeetingReport
+    >>> c = Consensus("http://ex/m", "held", "2025-04-10",
+    ...               (MeetingReport("a", None, "planned", "2025-04-10"),
+    ...                MeetingReport("b", None, "held", None)))
+    >>> sorted(q.predicate.value.rsplit("/", 1)[1] for q in resolved_quads([c]))
+    ['eventStatus', 'prov#wasDerivedFrom', 'prov#wasDerivedFrom', 'startDate']
+    """
+    graph = NamedNode(resolved_graph_iri())
+    wanted = set(nodes) if nodes is not None else None
+    out: list[Quad] = []
+    for c in sorted(consensus, key=lambda c: c.node):
+        if wanted is not None and c.node not in wanted:
+            continue
+        node = _node(c.node, "meeting IRI")
+        out.append(Quad(node, SCHEMA.eventStatus, EVENT_STATUSES[c.status], graph))
+        date = date_literal(c.date)
+        if date is not None:
+            out.append(Quad(node, SCHEMA.startDate, date, graph))
+        for doc in c.sources:
+            out.append(Quad(node, PROV.wasDerivedFrom, NamedNode(article_iri(doc)), graph))
+    return out
 
 
 def _to_rdflib(term: object) -> rdflib.term.Node:
@@ -355,6 +424,7 @@ class _ArticleWriter:
         for alias in _clean([*names[1:], *aliases]):
             if alias != names[0]:
                 self._add(node, SCHEMA.alternateName, Literal(alias))
+        self._write_same_as(group)
         if group.type == "Country":
             self._write_country_codes(node, _alpha2(first.code or first.country_code))
             return
@@ -374,9 +444,19 @@ class _ArticleWriter:
             if group.type == "Person" and member.role and member.role.strip():
                 self._write_post(node, member.role.strip(), country)
 
+    def _write_same_as(self, group: _Node) -> None:
+        """Persons and organizations (countries: :meth:`_write_country_codes`)."""
+        code = group.members[0].code
+        qid = wikidata_ids().get((group.type, code)) if code and group.type != "Country" else None
+        if qid is not None:
+            self._add(group.node, SCHEMA.sameAs, NamedNode(WIKIDATA_ENTITY + qid))
+
     def _write_country_codes(self, node: NamedNode, alpha2: str | None) -> None:
         if alpha2 is None:
             return
+        qid = wikidata_ids().get(("Country", alpha2))
+        if qid is not None:
+            self._add(node, SCHEMA.sameAs, NamedNode(WIKIDATA_ENTITY + qid))
         self._add(node, DG.isoAlpha2, Literal(alpha2))
         country = pycountry.countries.get(alpha_2=alpha2)
         if country is not None:

@@ -84,6 +84,7 @@ class _Meet:
     confidence: float
     sent_index: int
     ordinal: str | None = None
+    sidelines: bool = False  # "on the sidelines of ...": a meeting apart from the one named
 
 
 class _Builder:
@@ -279,10 +280,19 @@ class _Builder:
                 continue
             # one meeting per sentence unless the sentence clearly holds two separate ones
             groups = self._split(si, trigs)
-            for lo, hi, group in groups:
-                m = self._meeting(si, lo, hi, group)
-                if m is not None:
-                    out.append(m)
+            first: _Meet | None = None
+            sent = self.sents[si]
+            for n, (lo, hi, group) in enumerate(groups):
+                # a later stop of an itinerary: the sentence's subject takes part
+                subject = (sent.start, groups[0][2][0].start) if n and first is not None else None
+                m = self._meeting(si, lo, hi, group, subject=subject)
+                if m is None:
+                    continue
+                if n and first is not None and m.status == "held" and first.status != "held":
+                    m.status = first.status
+                    m.date = self._date(lo, hi, group[0], m.status, si)
+                first = first or m
+                out.append(m)
         self._attach_context(out)
         merged = self._merge(out)
         pub = self.article.published
@@ -379,15 +389,30 @@ class _Builder:
             if boundary is not None and self._parties_in(boundary, s.end) >= 2 and self._parties_in(cur_start, boundary) >= 1:
                 groups.append((cur_start, boundary, cur))
                 cur_start, cur = boundary, [t]
+                continue
+            # an itinerary: "... meetings in Brussels on Tuesday, an OSCE meeting in Vienna
+            # on Thursday and talks with French officials in Paris on Friday"
+            sep = next((k for k in range(prev.end, t.start) if self.doc[k].text == "," or self.doc[k].lower_ == "and"), None)
+            if sep is not None and self._has_place(prev.end, sep) and self._has_place(t.end, s.end):
+                groups.append((cur_start, sep, cur))
+                cur_start, cur = sep, [t]
             else:
                 cur.append(t)
         groups.append((cur_start, s.end, cur))
         return groups
 
+    def _has_place(self, lo: int, hi: int) -> bool:
+        return any(
+            (k in self.tok_place or self._metonym_city(k) is not None)
+            and k > 0 and self.doc[k - 1].lower_ in ("in", "at")
+            for k in range(lo, hi)
+        )
+
     def _parties_in(self, lo: int, hi: int) -> int:
         return len({self.tok_ent[k] for k in range(lo, hi) if k in self.tok_ent})
 
-    def _meeting(self, si: int, lo: int, hi: int, trigs: list[Span]) -> _Meet | None:
+    def _meeting(self, si: int, lo: int, hi: int, trigs: list[Span],
+                 subject: tuple[int, int] | None = None) -> _Meet | None:
         doc = self.doc
         sent = self.sents[si]
         window = doc[lo:hi]
@@ -404,6 +429,11 @@ class _Builder:
         topics, topic_tokens = self._topics(lo, hi, trigs, excluded)
         topic_tokens |= topic_block
         parts: list[str] = []
+        if subject is not None:
+            for k in range(*subject):
+                key = self.tok_ent.get(k)
+                if key and self.ents[key].type == "Person" and key not in parts:
+                    parts.append(key)
         obj_end = self._object_end(trigs[-1].end, hi)
         for k in range(lo, obj_end):
             key = self.tok_ent.get(k)
@@ -477,7 +507,7 @@ class _Builder:
         conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
         ordinal = self._ordinal(lo, hi, main)
         return _Meet(
-            ordinal=ordinal,
+            ordinal=ordinal, sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
             participants=parts, status=status, mode=mode, kind=kind, label=main.text.lower(),
             location=location, date=date, topics=topics, excluded=excluded,
             evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
@@ -790,6 +820,8 @@ class _Builder:
 
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
+            return False
+        if a.sidelines != b.sidelines:
             return False
         if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
             return False
