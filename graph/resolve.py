@@ -67,6 +67,7 @@ _ORDINAL = re.compile(
     r"(\d{1,2})(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?(?:round|session|meeting|time|phase|stage)s?\b",
     re.IGNORECASE,
 )
+_FOLLOW_UP_DAYS = 31
 _DATE = re.compile(r"(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?|(\d{4})")
 
 
@@ -405,7 +406,8 @@ def same_meeting(a: _Report, b: _Report) -> bool:
     disjoint pairs of people), no conflicting mode or round ordinal, no conflicting date
     (reports not both saying "held" may differ by a day), a compatible place (a
     conflicting place is overlooked only when the ordinal and the date agree), and a
-    positive sign: agreeing dates, the same ordinal, or the same place with one date.
+    positive sign: agreeing dates, the same ordinal, or the same place with one date
+    (or with no dates, one report planned, both published within a month).
     """
     ma, mb = a.meeting, b.meeting
     if a.doc == b.doc or not _parties(a, b):
@@ -423,7 +425,16 @@ def same_meeting(a: _Report, b: _Report) -> bool:
     if places is False:
         return same_round and dates is True
     one_date = dates is None and bool(ma.date or mb.date)
-    return dates is True or same_round or (places is True and one_date)
+    return dates is True or same_round or (places is True and (one_date or _follow_up(a, b)))
+
+
+def _follow_up(a: _Report, b: _Report) -> bool:
+    """Two undated reports, one of a planned meeting, published within a month."""
+    if a.meeting.date or b.meeting.date or "planned" not in (a.meeting.status, b.meeting.status):
+        return False
+    if a.published is None or b.published is None:
+        return False
+    return abs((a.published - b.published).days) <= _FOLLOW_UP_DAYS
 
 
 def _resolve_meetings(reports: list[_Report]) -> dict[str, dict[str, str]]:

@@ -38,7 +38,7 @@ _OBJECT_STOPS = frozenset(
     although though whereas since until despite if unless so than during""".split()
 )
 _CONTEXT_TOPIC = re.compile(
-    r"\b(?:discussed|discussing|focused on|focussed on|agenda|exchanged (?:views|opinions)|centred on|"
+    r"\b(?:discussed|discussing|focused on|focussed on|agenda|exchanged\W+(?:views|opinions)|centred on|"
     r"centered on|reviewed|touched on|(?:intended|aimed|meant|designed)(?: \w+)? (?:to|at)|"
     r"expressed (?:its |their |his |her )?concern (?:about|over)|raised (?:the issue of|concerns? (?:about|over))|"
     r"talked about|spoke about|conferred on|consulted on)\b"
@@ -50,6 +50,13 @@ _CONTEXT_SUBJECT = re.compile(
 )
 _MONTH_WORDS = frozenset("""january february march april may june july august september october
     november december""".split())
+_WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
+_NOT_TOPIC_AFTER_ON = frozenset({"sidelines", "behalf", "condition", "phone", "telephone", "monday",
+                                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                 "arrival", "its", "his", "her", "visit", "trip", "way", "margins",
+                                 "board", "record", "hand", "site", "twitter", "x", "television",
+                                 "tv", "state", "average", "top", "time"})
+_TOPIC_STOPS = frozenset(["said", "says", "told", "according", "while", "but", "which", "who", "whom", "when", "after", "before", "during", "because", "amid", "officials", "since", "until", "without", "although", "though", "despite", "whereas"])
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
@@ -99,6 +106,7 @@ class _Builder:
         self.tok_place: dict[int, str] = {}
         self._person_tokens: set[int] = set()
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
+        self._openers = [op.split() for op in sorted(self.cues["topic_openers"], key=len, reverse=True)]
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
         self.sents = list(doc.sents)
@@ -184,7 +192,7 @@ class _Builder:
             text = p.text
             toks = [t.text for t in p if t.text != "-"]
             target = canon.get(text) or canon.get(short_map.get(text, ""), short_map.get(text)) or (
-                canon.get(short_map.get(toks[-1], ""), None) if len(toks) >= 2 else None) or text
+                canon.get(short_map.get(toks[-1], "")) if len(toks) >= 2 else None) or text
             info = self.known.get(target) or self.known.get(text)
             name = info["name"] if info else target
             key = f"P:{info['key']}" if info else f"P:{name.lower()}"
@@ -357,7 +365,7 @@ class _Builder:
             return self._entity_after(t.end, 4) and nxt not in ("the", "a", "an", "news", "reports", "support", "funding", "aid") or (
                 nxt in ("the",) and self._entity_after(t.end + 1, 4) and nxt2 not in ("decision", "move", "news", "report", "announcement", "agreement", "deal", "proposal", "idea", "statement", "step", "plan"))
         if low in ("visit", "visits", "visiting", "visited"):
-            return not prev in ("website", "to") or nxt not in ("website",)
+            return prev not in ("website", "to") or nxt not in ("website",)
         if low in ("trip to", "travelled to", "traveled to", "arrived in", "arrives in", "flew to"):
             return True
         if low in ("dialogue", "consult", "consulted", "negotiate", "negotiating", "negotiated", "negotiation", "bilateral", "encounter"):
@@ -461,12 +469,12 @@ class _Builder:
                         key = f"C:{c.kb_id_}"
                         if key not in parts:
                             parts.append(key)
-        if doc[lo].lower_ in ("he", "she") or (lo + 1 < hi and doc[lo].lower_ in ("but", "and", "later", "then") and doc[lo + 1].lower_ in ("he", "she")):
+        if doc[lo].lower_ in ("he", "she", "his", "her") or (lo + 1 < hi and doc[lo].lower_ in ("but", "and", "later", "then", "during") and doc[lo + 1].lower_ in ("he", "she", "his", "her")):
             if not any(self.ents[p].type == "Person" and self._first_tok(p, lo, main.start) for p in parts):
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
-        location = self._location(lo, hi, topic_tokens)
+        location = self._location(lo, hi, topic_tokens, main.start)
         # a visit: the visited country (or the country of the visited city) is the host
         if any(lab in ("visit", "host") for lab in labels) and location:
             host = self.ents[location].country if location.startswith("P:") else location[2:]
@@ -536,6 +544,16 @@ class _Builder:
                         j += 1
                     k = j + 1 if j < hi and doc[j].text == "," else j
                     continue
+                ent_next = self.tok_ent.get(k + 1)
+                if ent_next and k - 1 >= 0 and self.tok_ent.get(k - 1, "").startswith("P:"):
+                    j = k + 1
+                    while j < hi and self.tok_ent.get(j) == ent_next:
+                        j += 1
+                    if j < hi and doc[j].text in ("'s", "’s"):  # "Kim Il Sung, Kim Jong Il's father,"
+                        while j < hi and doc[j].text not in (",", ".", ";"):
+                            j += 1
+                        k = j + 1 if j < hi and doc[j].text == "," else j
+                        continue
                 if (k + 1) in self.tok_ent or nxt.lower_ in ("and", "as", "well") or nxt.text in self._role_starts:
                     k += 1
                     continue
@@ -632,9 +650,11 @@ class _Builder:
                 return "044"
         return "040"
 
-    def _location(self, lo: int, hi: int, blocked: set[int]) -> str | None:
+    def _location(self, lo: int, hi: int, blocked: set[int], anchor: int | None = None) -> str | None:
         doc = self.doc
-        best = None
+        best: str | None = None
+        best_score = 0.0
+        anchor = lo if anchor is None else anchor
         for k in range(lo, hi):
             if k in blocked:
                 continue
@@ -658,9 +678,11 @@ class _Builder:
                 cand = self._add(f"P:{venue.lower()}", "Place", venue, venue, k, country="US" if venue == "White House" else None).key
             else:
                 continue
-            # prefer a city over a country; the first city wins
-            if best is None or (best.startswith("C:") and cand.startswith("P:")):
-                best = cand
+            # the place nearest the meeting words (after them preferred); a city over a country
+            dist = (k - anchor) if k >= anchor else 1.5 * (anchor - k)
+            score = dist + (8 if cand.startswith("C:") else 0)
+            if best is None or score < best_score:
+                best, best_score = cand, score
         return best
 
     def _metonym_city(self, k: int) -> str | None:
@@ -712,31 +734,42 @@ class _Builder:
         return value
 
     def _topics(self, lo: int, hi: int, trigs: list[Span], excluded: list[str], anywhere: bool = False) -> tuple[list[str], set[int]]:
+        """Short noun phrases after topic openers ("discussed X", "talks on X")."""
         doc = self.doc
         topics: list[str] = []
         used: set[int] = set()
-        openers = sorted(self.cues["topic_openers"], key=len, reverse=True)
         text_tokens = [t.lower_ for t in doc[lo:hi]]
+        first_trigger = min((t.start for t in trigs), default=lo)
         k = lo
         while k < hi:
             matched = None
-            for op in openers:
-                words = op.split()
+            for words in self._openers:
                 if text_tokens[k - lo:k - lo + len(words)] == words:
                     matched = words
                     break
             if matched is None or any(t.start <= k < t.end for t in trigs):
                 k += 1
                 continue
-            # "on" / "over" / "about" only open a topic right after the meeting words
-            if matched[0] in ("on", "over", "about", "regarding", "concerning", "including", "such") and not anywhere and not any(
-                0 <= k - t.end <= 4 for t in trigs
+            nxt = text_tokens[k - lo + len(matched): k - lo + len(matched) + 2]
+            # "on"/"over"/"about" open a topic only after the meeting words, and never
+            # "on the sidelines", "on behalf", "on Monday"
+            if matched[0] in _WEAK_OPENERS and (
+                (not anywhere and k < first_trigger) or (nxt and nxt[0] in _NOT_TOPIC_AFTER_ON)
+                or (len(nxt) > 1 and nxt[1] in _NOT_TOPIC_AFTER_ON) or (k + len(matched)) in self._date_tokens
             ):
                 k += 1
                 continue
             start = k + len(matched)
             end = start
-            while end < hi and doc[end].text not in (".", ";", ":", "?", "!", "(", ")", '"', "“", "”") and doc[end].lower_ not in ("said", "says", "told", "according", "while", "but", "which", "who", "when", "after", "before", "during", "as", "because", "amid", "officials", "in", "on", "at", "since", "until", "without", "although", "though", "despite") and end not in self._date_tokens:
+            while end < hi and end not in self._date_tokens:
+                tok = doc[end]
+                if tok.text in (".", ";", ":", "?", "!", "(", ")") or tok.lower_ in _TOPIC_STOPS:
+                    break
+                if tok.lower_ == "as" and not (end + 1 < hi and doc[end + 1].lower_ in ("a", "an", "well")):
+                    break
+                if tok.lower_ in ("in", "at") and (end + 1) < hi and (
+                        (end + 1) in self._date_tokens or (end + 1) in self.tok_place):
+                    break
                 end += 1
             if end == start:
                 k += 1
@@ -905,8 +938,21 @@ def _compile_excluded(pattern: str) -> re.Pattern[str]:
 
 
 def _split_topics(chunk: Span) -> list[str]:
-    parts = re.split(r",\s*(?:and\s+|as well as\s+)?|\s+as well as\s+|;\s*|\s+and\s+(?=[a-z]+\b(?!\s+(?:and|or)\b))", chunk.text)
-    return [p for p in parts if p.strip()]
+    """Comma-separated topics; one-word pieces ("strategic, regional, and bilateral
+    issues") stay with what follows."""
+    raw = [p.strip() for p in re.split(r",\s*|;\s*|\s+as well as\s+", chunk.text) if p.strip()]
+    out: list[str] = []
+    carry = ""
+    for piece in raw:
+        piece = re.sub(r"^(?:and|or)\s+", "", piece)
+        if len(piece.split()) == 1 and piece is not raw[-1]:
+            carry = f"{carry}{piece}, "
+            continue
+        out.append(carry + piece)
+        carry = ""
+    if carry:
+        out.append(carry.rstrip(", "))
+    return out
 
 
 def _clean_topic(text: str, stop: list[str]) -> str | None:

@@ -46,6 +46,7 @@ _PATTERN = re.compile(
   | (?P<mon>\b(?:in|since|during|last|next|this|early|late|mid-?|until|by)\s+
         (?:January|February|March|April|June|July|August|September|October|November|December)\b)
   | (?P<year>\b(?:in|since|during|of|until|by)\s+(?:19|20)\d\d\b)
+  | (?P<yearnoun>\b(?:19|20)\d\d(?=\s+(?:talks|meeting|meetings|summit|visit|negotiations|round|trip|accord)\b))
     """,
     re.VERBOSE,
 )
