@@ -78,7 +78,7 @@
   function initCy() {
     cy = cytoscape({
       container: $("#cy"),
-      minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3,
+      minZoom: 0.2, maxZoom: 3,
       style: [
         { selector: "node", style: {
           "background-color": (n) => COLORS[n.data("type")] || "#888",
@@ -97,6 +97,9 @@
           "line-color": "#9aa3ad", "curve-style": "haystack", opacity: 0.8,
           label: (e) => (e.data("count") > 1 ? String(e.data("count")) : ""), "font-size": 10,
           color: "#444", "text-background-color": "#fff", "text-background-opacity": 0.8 } },
+        // links between two non-centre nodes bow aside, so they do not hide the centre's links
+        { selector: "edge.ring", style: { "curve-style": "unbundled-bezier",
+          "control-point-distances": 45, "control-point-weights": 0.5, opacity: 0.55 } },
         { selector: "edge:selected", style: { "line-color": "#1a5fb4", opacity: 1 } },
       ],
     });
@@ -149,6 +152,7 @@
         cy.add(els.nodes);
         cy.add(els.edges);
         cy.getElementById(sub.center).addClass("center");
+        markRings();
       });
       layout(sub.center);
       drawn = viewKey();
@@ -164,6 +168,10 @@
     }
   }
 
+  function markRings() {
+    cy.edges().forEach((e) => { e.toggleClass("ring", e.data("source") !== state.center && e.data("target") !== state.center); });
+  }
+
   function reportSize(truncated) {
     const n = cy.nodes().length, e = cy.edges().length;
     setStatus(n + " actors, " + e + " links" + (truncated ? " (capped at the node budget: nodes show “N more”)" : ""));
@@ -177,6 +185,10 @@
       concentric: (n) => (n.same(c) ? 100 : 10 - (n.data("depth") || 0)),
       levelWidth: () => 1,
     }).run();
+    capZoom();
+  }
+  function capZoom() {  // a small graph is not blown up to fill the screen
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
   }
 
   async function expand(id, silent) {
@@ -186,20 +198,25 @@
       const keep = await countryMeetings();
       const { sub, els } = await fetchSub(id, 1, keep);
       const fresh = els.nodes.filter((n) => cy.getElementById(n.data.id).empty());
+      // new nodes fan out on the far side of the expanded node, away from the centre
       const pos = node.position();
-      const radius = 90 + fresh.length * 6;
+      const mid = cy.getElementById(state.center).position();
+      const away = Math.atan2(pos.y - mid.y, pos.x - mid.x) || 0;
+      const spread = Math.min(Math.PI * 1.5, 0.35 * Math.max(1, fresh.length));
+      const radius = 140 + fresh.length * 4;
       cy.batch(() => {
         fresh.forEach((n, i) => {
-          const a = (2 * Math.PI * i) / Math.max(1, fresh.length);
+          const a = away + (fresh.length > 1 ? spread * (i / (fresh.length - 1) - 0.5) : 0);
           cy.add({ ...n, position: { x: pos.x + radius * Math.cos(a), y: pos.y + radius * Math.sin(a) } });
         });
         els.edges.forEach((e) => { if (cy.getElementById(e.data.id).empty()) cy.add(e); });
+        markRings();
         const me = sub.nodes.find((n) => n.data.id === id);
         if (me) node.data({ more: me.data.more, display: nodeDisplay(me.data) });
         node.addClass("expanded");
       });
       if (!state.expand.includes(id)) { state.expand.push(id); writeHash(); }
-      if (!silent) { reportSize(sub.truncated); cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 200 }); }
+      if (!silent) { reportSize(sub.truncated); cy.fit(cy.elements(), 40); capZoom(); }
     } catch (err) {
       showMessage(err.message);
     }
