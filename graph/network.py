@@ -233,22 +233,28 @@ class MeetingNetwork:
         flt = _Filter(since, until, topic, status)
         if center not in self.graph:
             return Subgraph(center, (), (), False)
+        adj = self.graph.adj
+        unfiltered = flt == _Filter()
+        counts: dict[tuple[str, str], int] = {}
+
+        def count(u: str, v: str) -> int:
+            """Meetings of u and v under the filters (no sorting: this runs per neighbour)."""
+            ids = adj[u][v]["meetings"]
+            if unfiltered:
+                return len(ids)
+            key = (u, v) if u < v else (v, u)
+            if key not in counts:
+                counts[key] = sum(1 for m in ids if flt.keeps(self.meetings[m]))
+            return counts[key]
+
         included: dict[str, int] = {center: 0}
         frontier = [center]
         truncated = False
-        kept: dict[tuple[str, str], list[MeetingInfo]] = {}
-
-        def edge(u: str, v: str) -> list[MeetingInfo]:
-            key = (u, v) if u < v else (v, u)
-            if key not in kept:
-                kept[key] = self._edge_meetings(u, v, flt)
-            return kept[key]
-
         for ring in range(1, depth + 1):
             weight: Counter[str] = Counter()
             for u in frontier:
-                for v in self.graph[u]:
-                    if v not in included and (n := len(edge(u, v))):
+                for v in adj[u]:
+                    if v not in included and (n := count(u, v)):
                         weight[v] += n
             ranked = sorted(weight, key=lambda v: (-weight[v], self.graph.nodes[v]["name"]))
             room = limit - len(included)
@@ -260,13 +266,18 @@ class MeetingNetwork:
                 break
         nodes = []
         for actor, ring in included.items():
-            more = sum(1 for v in self.graph[actor] if v not in included and edge(actor, v))
+            if unfiltered:  # every neighbour counts: degree minus those inside
+                inside = sum(1 for v in included if v in adj[actor])
+                more = len(adj[actor]) - inside
+            else:
+                more = sum(1 for v in adj[actor] if v not in included and count(actor, v))
             nodes.append(self._node(actor, ring, more))
         edges = []
-        members = set(included)
         for u in included:
-            for v in self.graph[u]:
-                if v in members and u < v and (meetings := edge(u, v)):
+            nbrs = adj[u]
+            for v in included:
+                if u < v and v in nbrs and count(u, v):
+                    meetings = self._edge_meetings(u, v, flt)
                     dated = [m.date for m in meetings if m.date and not m.date.startswith("-")]
                     edges.append(NetEdge(u, v, len(meetings), min(dated, default=None),
                                          max(dated, default=None),
