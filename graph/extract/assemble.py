@@ -57,6 +57,7 @@ _NOT_TOPIC_AFTER_ON = frozenset({"sidelines", "behalf", "condition", "phone", "t
                                  "board", "record", "hand", "site", "twitter", "x", "television",
                                  "tv", "state", "average", "top", "time"})
 _TOPIC_STOPS = frozenset(["said", "says", "told", "according", "while", "but", "which", "who", "whom", "when", "after", "before", "during", "because", "amid", "officials", "since", "until", "without", "although", "though", "despite", "whereas"])
+_SUMMIT_NOUNS = frozenset({"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
@@ -106,6 +107,7 @@ class _Builder:
         self.tok_place: dict[int, str] = {}
         self._person_tokens: set[int] = set()
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
+        self._sideline_orgs: set[str] = set()
         self._openers = [op.split() for op in sorted(self.cues["topic_openers"], key=len, reverse=True)]
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
@@ -300,6 +302,11 @@ class _Builder:
                     m.status = first.status
                     m.date = self._date(lo, hi, group[0], m.status, si)
                 first = first or m
+                summit = self._summit_of_sidelines(m, lo, hi)
+                if summit is not None:
+                    out.append(summit)
+                    m.participants = [p for p in m.participants if not p.startswith("O:") or p not in summit.participants[len(m.participants):]]
+                    m.participants = [p for p in m.participants if p not in self._sideline_orgs]
                 out.append(m)
         self._attach_context(out)
         merged = self._merge(out)
@@ -408,6 +415,28 @@ class _Builder:
                 cur.append(t)
         groups.append((cur_start, s.end, cur))
         return groups
+
+    def _summit_of_sidelines(self, m: _Meet, lo: int, hi: int) -> _Meet | None:
+        """"met on the sidelines of the APEC summit": the summit itself is a meeting too,
+        with the same people and the organization that held it."""
+        if not m.sidelines:
+            return None
+        doc = self.doc
+        for k in range(lo, hi - 2):
+            if doc[k].lower_ in ("sidelines", "sideline", "margins") and doc[k + 1].lower_ == "of":
+                end = k + 2
+                while end < hi and end - k < 14 and doc[end].lower_ not in _SUMMIT_NOUNS:
+                    end += 1
+                if end >= hi or doc[end].lower_ not in _SUMMIT_NOUNS:
+                    return None
+                orgs = [self.tok_ent[j] for j in range(k + 2, end) if self.tok_ent.get(j, "").startswith("O:")]
+                self._sideline_orgs = set(orgs)
+                parts = list(dict.fromkeys(m.participants + orgs))
+                return _Meet(participants=parts, status=m.status, mode="in_person", kind="040",
+                             label=doc[end].lower_, location=m.location, date=m.date[:7] if m.date else None,
+                             topics=[], excluded=[], evidence=list(m.evidence),
+                             confidence=max(0.05, m.confidence - 0.15), sent_index=m.sent_index)
+        return None
 
     def _has_place(self, lo: int, hi: int) -> bool:
         return any(
