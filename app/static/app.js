@@ -180,7 +180,7 @@
   function layout(center) {
     const c = cy.getElementById(center);
     cy.layout({
-      name: "concentric", animate: false, fit: true, padding: 40, minNodeSpacing: 30,
+      name: "concentric", animate: false, fit: true, padding: 40, minNodeSpacing: 70,
       startAngle: 3 / 2 * Math.PI, avoidOverlap: true,
       concentric: (n) => (n.same(c) ? 100 : 10 - (n.data("depth") || 0)),
       levelWidth: () => 1,
