@@ -58,6 +58,8 @@ _NOT_TOPIC_AFTER_ON = frozenset({"sidelines", "behalf", "condition", "phone", "t
                                  "tv", "state", "average", "top", "time"})
 _TOPIC_STOPS = frozenset(["said", "says", "told", "according", "while", "but", "which", "who", "whom", "when", "after", "before", "during", "because", "amid", "officials", "since", "until", "without", "although", "though", "despite", "whereas"])
 _SUMMIT_NOUNS = frozenset({"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"})
+_NOT_HEAD_NOUNS = frozenset("""earlier later ago recently today yesterday tomorrow tonight
+    said says told met meets visited where when while after before since until""".split())
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
@@ -93,6 +95,7 @@ class _Meet:
     sent_index: int
     ordinal: str | None = None
     sidelines: bool = False  # "on the sidelines of ...": a meeting apart from the one named
+    inherited: bool = False  # parties taken from the article's main meeting
 
 
 class _Builder:
@@ -330,6 +333,7 @@ class _Builder:
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
             strong = [m for m in meets if self._sides(m.participants) >= 2]
+            before = [m for m in before if not m.inherited]
             if before and si - before[-1].sent_index == 1:
                 target = before[-1]
             else:
@@ -700,7 +704,7 @@ class _Builder:
                 cand = self.tok_place[k]
             elif metonym:
                 cand = metonym
-            elif self.tok_ent.get(k, "").startswith("C:") and not self._is_demonym(k):
+            elif self.tok_ent.get(k, "").startswith("C:") and not self._is_demonym(k) and not self._attributive(k):
                 cand = self.tok_ent[k]
             elif self.tok_ent.get(k, "").startswith("O:") and self.ents[self.tok_ent[k]].name in _VENUES:
                 venue = self.ents[self.tok_ent[k]].name
@@ -724,6 +728,16 @@ class _Builder:
                 return self._add(f"P:{city.geonameid}", "Place", city.name, c.text, k,
                                  country=city.country, code=str(city.geonameid)).key
         return None
+
+    def _attributive(self, k: int) -> bool:
+        """"the US embassy": a country name used as a modifier, not as a place."""
+        end = k
+        while end < len(self.doc) and self.tok_ent.get(end) == self.tok_ent.get(k):
+            end += 1
+        if end >= len(self.doc):
+            return False
+        nxt = self.doc[end]
+        return nxt.is_alpha and nxt.text.islower() and not nxt.is_stop and nxt.lower_ not in _NOT_HEAD_NOUNS
 
     def _is_demonym(self, k: int) -> bool:
         for c in self.doc.spans["country"]:
@@ -850,7 +864,10 @@ class _Builder:
                 target.participants += [p for p in m.participants if p not in target.participants]
                 target.topics += [t for t in m.topics if t not in target.topics]
             else:
+                strong = [o for o in out if not o.inherited]
                 last = out[-1] if out else None
+                if strong and not m.ordinal and not m.date and strong[0].status == m.status:
+                    last = strong[0]  # "the meeting", "the talks": the article's main meeting
                 if last is not None and m.status == last.status and not (
                     m.date and last.date and not (m.date.startswith(last.date) or last.date.startswith(m.date))
                 ) and not (m.ordinal and m.ordinal != last.ordinal):
@@ -862,6 +879,7 @@ class _Builder:
                     m.participants = [p for p in base.participants if self.ents[p].type != "Person"] + [
                         p for p in m.participants if self.ents[p].type == "Person"]
                     m.confidence = min(m.confidence, 0.45)
+                    m.inherited = True
                     out.append(m)
                     continue
                 else:
