@@ -147,7 +147,7 @@ class MeetingPageOut(_Out):
 
 class CounterpartOut(_Out):
     actor: ActorRefOut
-    count: int
+    count: int = Field(description="all their meetings (meetings lists the latest of them)")
     first: str | None
     last: str | None
     meetings: list[MeetingSummaryOut]
@@ -155,7 +155,9 @@ class CounterpartOut(_Out):
 
 class MetOut(_Out):
     actor: ActorRefOut
-    total: int
+    total: int = Field(description="counterparts in all (this page holds at most limit)")
+    limit: int | None = None
+    offset: int = 0
     counterparts: list[CounterpartOut]
 
 

@@ -61,10 +61,15 @@ def actor_counterparts(
     until: Until,
     topic: TopicFilter,
     status: Status | None = None,
+    limit: Annotated[int, Query(ge=1, le=500, description="counterparts per page")] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    meetings: Annotated[int, Query(ge=0, le=100,
+                                   description="latest meetings listed per counterpart")] = 5,
 ) -> MetOut:
     check_range(since, until)
     result = actor_met(state.store, state.catalog, actor.id, since=since, until=until,
-                       topic=topic, status=status)
+                       topic=topic, status=status, limit=limit, offset=offset,
+                       meetings=meetings)
     return MetOut.model_validate(result)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
+from graph.errors import BadInput
 from graph.namespace import ORG, RDFS
 from graph.queries.catalog import Catalog, MeetingRecord
 from graph.queries.common import ActorRef, ArticleRef, lid, node
@@ -91,6 +92,8 @@ class MetResult:
     actor: ActorRef
     total: int
     counterparts: tuple[Counterpart, ...]
+    limit: int | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,18 @@ def actor_met(
     until: str | None = None,
     topic: str | None = None,
     status: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    meetings: int | None = None,
 ) -> MetResult:
-    """Everyone the actor met, most frequent first, with the meetings (newest first)."""
+    """Everyone the actor met, most frequent first, with the meetings (newest first).
+
+    ``limit``/``offset`` page the counterparts (``total`` counts them all); ``meetings``
+    keeps only that many of each counterpart's latest meetings (``count`` still counts
+    all): a hub has thousands of counterparts and meetings.
+    """
+    if (limit is not None and limit < 0) or offset < 0 or (meetings is not None and meetings < 0):
+        raise BadInput("limit, offset and meetings must not be negative")
     rec = catalog.actor(ident)
     filters = MeetingFilters(actor=ident, since=since, until=until, topic=topic, status=status)
     own = members(store, ident) | represented(store, ident)  # its side is no counterpart
@@ -147,17 +160,22 @@ def actor_met(
         for who in record.participants:
             if who not in own:
                 by_who[who].append(record)
-    counterparts = []
+    ranked = []
     for who, records in by_who.items():
+        dates = [m.date for m in records if m.date and not m.date.startswith("-")]
+        ranked.append((who, records, min(dates, default=None), max(dates, default=None)))
+    ranked.sort(key=lambda c: (-len(c[1]), _neg(c[3]), catalog.ref(c[0]).name))
+    page = ranked[offset:] if limit is None else ranked[offset:offset + limit]
+    counterparts = []
+    for who, records, first, last in page:
         records.sort(key=lambda m: (m.date or "", m.id), reverse=True)
-        dates = sorted(m.date for m in records if m.date and not m.date.startswith("-"))
+        kept = records if meetings is None else records[:meetings]
         counterparts.append(Counterpart(
-            actor=catalog.ref(who), count=len(records),
-            first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            meetings=tuple(summarize(m, catalog) for m in records),
+            actor=catalog.ref(who), count=len(records), first=first, last=last,
+            meetings=tuple(summarize(m, catalog) for m in kept),
         ))
-    counterparts.sort(key=lambda c: (-c.count, _neg(c.last), c.actor.name))
-    return MetResult(actor=rec.ref, total=len(counterparts), counterparts=tuple(counterparts))
+    return MetResult(actor=rec.ref, total=len(ranked), counterparts=tuple(counterparts),
+                     limit=limit, offset=offset)
 
 
 def _neg(date: str | None) -> tuple[int, ...]:
