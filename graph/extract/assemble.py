@@ -402,7 +402,7 @@ class _Builder:
             boundary = None
             for k in range(prev.end, t.start):
                 tok = self.doc[k]
-                if tok.lower_ in ("who", "which", "while", "whereas", "after", "before", "following", "as", "since") or tok.text in (";", "—", "–"):
+                if tok.lower_ in ("who", "which", "while", "whereas", "after", "before", "following", "as", "since", "ahead", "advance", "prior") or tok.text in (";", "—", "–"):
                     boundary = k
                     break
             if boundary is not None and self._parties_in(boundary, s.end) >= 2 and self._parties_in(cur_start, boundary) >= 1:

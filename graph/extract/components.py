@@ -322,8 +322,12 @@ class _People:
                 or (len(toks) >= 2 and prev is not None and prev.lower_ in ("said", "told", "met", "with", "and") and not all(city[start:end]))
                 or any(k in ner_tokens for k in range(start, end))
             )
-            if len(toks) == 1 and not (start in role_end or (prev is not None and prev.text in self.honorifics) or text in self.known or any(k in ner_tokens for k in range(start, end))):
+            titled = start in role_end or (prev is not None and prev.text in self.honorifics)
+            if len(toks) == 1 and not (titled or text in self.known or any(k in ner_tokens for k in range(start, end))):
                 pending.append((start, end))
+                continue
+            if titled:  # "Prince Sultan", "President Carter": a title makes a name, even a city's
+                accepted.append(Span(doc, start, end, label="PERSON"))
                 continue
             if evidence and not all(city[start:end]) or (evidence and len(toks) >= 2):
                 accepted.append(Span(doc, start, end, label="PERSON"))
