@@ -257,8 +257,10 @@ class _Builder:
         words = []
         for tok in r:
             words.append(tok)
+        # "Secretary for Russia and Central Europe": a portfolio, not a nationality
+        limit = next((k for k in range(r.start, r.end) if self.doc[k].lower_ == "for"), r.end)
         for c in self.doc.spans["country"]:
-            if r.start <= c.start < r.end:
+            if r.start <= c.start < limit:
                 country = c.kb_id_
                 break
         if country is None:
@@ -333,7 +335,7 @@ class _Builder:
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
             strong = [m for m in meets if self._sides(m.participants) >= 2]
-            before = [m for m in before if not m.inherited]
+            before = [m for m in before if self._sides(m.participants) >= 2]
             if before and si - before[-1].sent_index == 1:
                 target = before[-1]
             else:
@@ -549,7 +551,7 @@ class _Builder:
         ordinal = self._ordinal(lo, hi, main)
         return _Meet(
             ordinal=ordinal, sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
-            participants=parts, status=status, mode=mode, kind=kind, label=main.text.lower(),
+            participants=parts, status=status, mode=mode, kind=kind, label=main.label_,
             location=location, date=date, topics=topics, excluded=excluded,
             evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
@@ -934,6 +936,17 @@ class _Builder:
                 out.add(ent.country)
         return out
 
+    def _title(self, m: _Meet) -> str:
+        """A short human label: "Lavrov–Rubio talks", "United States–Russia meeting"."""
+        people = [self.ents[p] for p in m.participants if self.ents[p].type == "Person"]
+        names = [p.name.split()[-1] for p in people] if len(people) >= 2 else [
+            self.ents[p].name for p in m.participants if self.ents[p].type != "Person"]
+        if len(people) == 1:
+            own = self.g.countries[people[0].country].name if people[0].country in self.g.countries else None
+            names = [people[0].name.split()[-1]] + [n for n in names if n != own]
+        noun = "summit" if m.label in ("summit", "conference", "forum") else _NOUN_BY_LABEL.get(m.label, "meeting")
+        return f"{'–'.join(list(dict.fromkeys(names))[:4]) or 'Unnamed'} {noun}"
+
     # ------------------------------------------------------------------ output
     def extraction(self) -> Extraction:
         self.build_entities()
@@ -961,7 +974,7 @@ class _Builder:
                 id=f"m{i + 1}", participants=tuple(ids[p] for p in m.participants), status=m.status,  # type: ignore[arg-type]
                 location=ids.get(m.location) if m.location else None, date=m.date, mode=m.mode,  # type: ignore[arg-type]
                 kind=m.kind, topics=tuple(m.topics), excluded_topics=tuple(m.excluded), evidence=ev,
-                confidence=round(m.confidence, 3), label=m.label,
+                confidence=round(m.confidence, 3), label=self._title(m),
             ))
         return Extraction(self.article, entities, tuple(meetings))
 
@@ -982,6 +995,10 @@ def _compile_excluded(pattern: str) -> re.Pattern[str]:
         return re.compile(r"(?i:" + flex(before) + ")" + _T_MID + r"(?i:" + flex(after) + ")")
     tail = _T_LIST if "such as" in before or "including" in before else _T_AFTER
     return re.compile(r"(?i:" + flex(before) + ")" + tail)
+
+
+_NOUN_BY_LABEL = {"meeting": "meeting", "talks": "talks", "negotiations": "negotiations",
+                  "summit": "summit", "visit": "visit", "host": "visit", "phone call": "phone call"}
 
 
 def _split_topics(chunk: Span) -> list[str]:
