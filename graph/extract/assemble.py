@@ -55,11 +55,16 @@ _NOT_TOPIC_AFTER_ON = frozenset({"sidelines", "behalf", "condition", "phone", "t
                                  "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                  "arrival", "its", "his", "her", "visit", "trip", "way", "margins",
                                  "board", "record", "hand", "site", "twitter", "x", "television",
-                                 "tv", "state", "average", "top", "time"})
-_TOPIC_STOPS = frozenset(["said", "says", "told", "according", "while", "but", "which", "who", "whom", "when", "after", "before", "during", "because", "amid", "officials", "since", "until", "without", "although", "though", "despite", "whereas"])
+                                 "tv", "state", "average", "top", "time", "weekend",
+                                 "week", "month", "year", "years", "day", "days", "past", "morning",
+                                 "evening", "night", "instagram", "facebook", "website", "account"})
+_TOPIC_STOPS = frozenset("""said says told according while but which who whom when after before during
+    because amid officials since until without although though despite whereas""".split())
 _SUMMIT_NOUNS = frozenset({"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"})
 _NOT_HEAD_NOUNS = frozenset("""earlier later ago recently today yesterday tomorrow tonight
     said says told met meets visited where when while after before since until""".split())
+_FILLER = frozenset("""as well also too then there here it this that these those them one ones
+    more most other others such same way ways""".split())
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
 _VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
@@ -111,6 +116,7 @@ class _Builder:
         self._person_tokens: set[int] = set()
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
+        self._person_names = {p.text for p in doc.spans["person"]}
         self._openers = [op.split() for op in sorted(self.cues["topic_openers"], key=len, reverse=True)]
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
@@ -822,6 +828,8 @@ class _Builder:
             chunk = doc[start:end]
             for part in _split_topics(chunk):
                 t = _clean_topic(part, self.cues["topic_stop"])
+                if t and (all(w.lower() in _FILLER for w in t.split()) or t in self._person_names):
+                    continue  # "as well", "Carter": not subjects of talks
                 if t and not any(_same_topic(t, x) for x in excluded) and t not in topics:
                     topics.append(t)
             used.update(range(start, end))
