@@ -101,6 +101,7 @@ class _Meet:
     ordinal: str | None = None
     sidelines: bool = False  # "on the sidelines of ...": a meeting apart from the one named
     inherited: bool = False  # parties taken from the article's main meeting
+    definite: bool = True  # "the talks", "this meeting": refers back to a known meeting
 
 
 class _Builder:
@@ -355,7 +356,8 @@ class _Builder:
                 target.excluded += [x for x in excluded if x not in target.excluded]
             low = sent.text.lower()
             mentions_party = any(self.tok_ent.get(k) in target.participants for k in range(sent.start, sent.end))
-            if before and si - before[-1].sent_index <= 3 and _CONTEXT_TOPIC.search(low) and (
+            reach = 6 if _CONTEXT_SUBJECT.search(low) else 3
+            if before and si - before[-1].sent_index <= reach and _CONTEXT_TOPIC.search(low) and (
                 _CONTEXT_SUBJECT.search(low) or mentions_party):
                 topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
                 target.topics += [t for t in topics if t not in target.topics and t not in excluded]
@@ -556,7 +558,7 @@ class _Builder:
         conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
         ordinal = self._ordinal(lo, hi, main)
         return _Meet(
-            ordinal=ordinal, sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
+            definite=self._definite(main), ordinal=ordinal, sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
             participants=parts, status=status, mode=mode, kind=kind, label=main.label_,
             location=location, date=date, topics=topics, excluded=excluded,
             evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
@@ -601,6 +603,16 @@ class _Builder:
                 return k
             k += 1
         return hi
+
+    def _definite(self, trig: Span) -> bool:
+        """"the talks", "these discussions", "his visit" (up to three words before)."""
+        for k in range(trig.start - 1, max(-1, trig.start - 4), -1):
+            low = self.doc[k].lower_
+            if low in ("the", "these", "this", "that", "those", "their", "his", "her", "its", "our"):
+                return True
+            if self.doc[k].is_punct or low in ("a", "an", "any", "no", "some"):
+                return False
+        return False
 
     def _first_tok(self, key: str, lo: int, hi: int) -> bool:
         return any(self.tok_ent.get(k) == key for k in range(lo, hi))
@@ -878,6 +890,8 @@ class _Builder:
                 last = out[-1] if out else None
                 if strong and not m.ordinal and not m.date and strong[0].status == m.status:
                     last = strong[0]  # "the meeting", "the talks": the article's main meeting
+                if not m.definite and not m.ordinal and not m.date:
+                    continue  # "strategic stability talks are hard to consider": no meeting in particular
                 if last is not None and m.status == last.status and not (
                     m.date and last.date and not (m.date.startswith(last.date) or last.date.startswith(m.date))
                 ) and not (m.ordinal and m.ordinal != last.ordinal):
