@@ -72,12 +72,12 @@ DEV_FLOORS = {
     ("entities", "Person", "f1"): 0.90,
     ("entities", "Country", "f1"): 0.90,
     ("entities", "Organization", "f1"): 0.75,
-    ("meetings", "f1"): 0.68,
+    ("meetings", "f1"): 0.70,
     ("meeting_people", "f1"): 0.80,
-    ("location_accuracy",): 0.70,
-    ("date_accuracy",): 0.78,
+    ("location_accuracy",): 0.85,
+    ("date_accuracy",): 0.80,
     ("status_accuracy",): 0.90,
-    ("topic_recall",): 0.30,
+    ("topic_recall",): 0.42,
 }
 
 
