@@ -88,6 +88,22 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[^a-z]+", text) if w and w not in _PARTICLES]
 
 
+def _same_given(a: str, b: str) -> bool:
+    """Two full names whose first words agree (folded, or one an initial of the other):
+    an extractor's alias "Michelle Obama" on Barack Obama never names him.
+
+    >>> _same_given("Barack H. Obama", "Barack Obama"), _same_given("M. Obama", "Barack Obama")
+    (True, False)
+    >>> _same_given("V. Putin", "Vladimir Putin"), _same_given("Sergey Lavrov", "Sergei Lavrov")
+    (True, True)
+    """
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    fa, fb = _fold(wa[0]), _fold(wb[0])
+    return fa == fb or (min(len(fa), len(fb)) == 1 and fa[0] == fb[0])
+
+
 def name_key(name: str) -> str:
     """A spelling-insensitive key for a person's name (first word + surname, folded).
 
@@ -246,7 +262,7 @@ class _People:
                     self.curated.add(ent.code)
                     self._set(doc, ent, ent.code)
                     for name in (ent.name, *ent.aliases):
-                        if len(_words(name)) > 1:
+                        if len(_words(name)) > 1 and _same_given(name, ent.name):
                             coded[name_key(name)].add(ent.code)
                 elif len(_words(ent.name)) > 1:
                     full[name_key(ent.name)].append((doc, ent))

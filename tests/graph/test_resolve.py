@@ -262,3 +262,16 @@ def test_fixture_distinct_people(cases: tuple[dict, dict], keys: list[str]) -> N
     nodes = [_person_nodes(cases, by_key[k]["mentions"]) for k in keys]
     assert all(nodes)
     assert len(set().union(*nodes)) == len(keys)
+
+
+@pytest.mark.parametrize(("alias", "joins"), [
+    ("Barack H. Obama", True),  # the figure's own spelling
+    ("Michelle Obama", False),  # an extractor's stray alias names someone else
+])
+def test_known_figure_aliases(alias: str, joins: bool) -> None:
+    figure = Entity("e1", P, "Barack Obama", ("Obama", alias), country_code="US",
+                    code="barack-obama")
+    other = Entity("e1", P, alias, ("Obama",), country_code="US")
+    ids = resolve_all([Extraction(Article("a", "text"), (figure,), ()),
+                       Extraction(Article("b", "text"), (other,), ())])
+    assert (ids["a"].entities["e1"] == ids["b"].entities["e1"]) is joins
