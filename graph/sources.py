@@ -619,7 +619,8 @@ def _page_date(raw: str) -> dt.date | None:
                 return dt.date.fromisoformat(m.group("iso"))
             month = (m.group("m1") or m.group("m2")).lower()
             idx = next(i for i, name in enumerate(_MONTH_NAMES) if name.startswith(month[:3]))
-            return dt.date(int(m.group("y1") or m.group("y2")), idx + 1, int(m.group("d1") or m.group("d2")))
+            year = int(m.group("y1") or m.group("y2"))
+            return dt.date(year, idx + 1, int(m.group("d1") or m.group("d2")))
         except (ValueError, StopIteration):
             continue
     return None
@@ -636,7 +637,9 @@ def _read_txt(path: Path, suffix: str) -> Article:
                    published=published, year_hint=None if published else _page_year(raw))
 
 
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d\d)", re.IGNORECASE
+)
 
 
 def _page_year(raw: str) -> int | None:

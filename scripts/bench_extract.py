@@ -48,7 +48,10 @@ def main() -> None:
     for e in tqdm(ex.extract_many(arts), total=len(arts), unit="article"):
         meetings += len(e.meetings)
     t_ex = time.perf_counter() - t0
-    print(f"articles {len(arts)}  words {words}  meetings {meetings}  path {'ner+rules' if args.ner else 'rules'}")
+    print(
+        f"articles {len(arts)}  words {words}  meetings {meetings}  "
+        f"path {'ner+rules' if args.ner else 'rules'}"
+    )
     print(f"extraction: {len(arts) / t_ex:.1f} articles/s  {words / t_ex:.0f} words/s")
     print(f"blank tokenizer: {len(arts) / t_blank:.1f} articles/s")
     print(f"ratio extraction/tokenization: {t_ex / t_blank:.2f}")

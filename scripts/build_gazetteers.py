@@ -67,7 +67,9 @@ def build() -> list[dict]:
 def main() -> None:
     rows = build()
     out = PATTERNS / "countries.jsonl"
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     print(f"wrote {len(rows)} countries to {out}")
 
 

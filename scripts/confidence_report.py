@@ -12,12 +12,13 @@ import argparse
 import importlib.util
 import json
 from pathlib import Path
+from typing import Any
 
 SCORER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "score.py"
 BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01))
 
 
-def _scorer(path: Path):  # type: ignore[no-untyped-def]
+def _scorer(path: Path) -> Any:
     spec = importlib.util.spec_from_file_location("dipgraph_score", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
@@ -25,7 +26,9 @@ def _scorer(path: Path):  # type: ignore[no-untyped-def]
     return mod
 
 
-def matched_confidences(gold_path: Path, pred_path: Path, scorer_path: Path = SCORER) -> list[tuple[float, bool]]:
+def matched_confidences(
+    gold_path: Path, pred_path: Path, scorer_path: Path = SCORER
+) -> list[tuple[float, bool]]:
     """(confidence, matched) for every predicted meeting of a gold document."""
     sc = _scorer(scorer_path)
     golds = {g["doc"]: g for g in json.loads(gold_path.read_text(encoding="utf-8"))}

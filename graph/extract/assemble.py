@@ -30,50 +30,245 @@ from graph.model import Article, Entity, Evidence, Extraction, Meeting
 
 __all__ = ["assemble"]
 
-_ORDINALS = {"first": "1", "initial": "1", "inaugural": "1", "second": "2", "third": "3",
-             "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7", "eighth": "8",
-             "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+_ORDINALS = {
+    "first": "1",
+    "initial": "1",
+    "inaugural": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+    "1st": "1",
+    "2nd": "2",
+    "3rd": "3",
+    "4th": "4",
+}
 _OBJECT_STOPS = frozenset(
-    """to that which who whom where when after before but while amid as because said says told
-    although though whereas since until despite if unless so than during""".split()
+    [
+        "to",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "where",
+        "when",
+        "after",
+        "before",
+        "but",
+        "while",
+        "amid",
+        "as",
+        "because",
+        "said",
+        "says",
+        "told",
+        "although",
+        "though",
+        "whereas",
+        "since",
+        "until",
+        "despite",
+        "if",
+        "unless",
+        "so",
+        "than",
+        "during",
+    ]
 )
 _CONTEXT_TOPIC = re.compile(
-    r"\b(?:discussed|discussing|focused on|focussed on|agenda|exchanged\W+(?:views|opinions)|centred on|"
-    r"centered on|reviewed|touched on|(?:intended|aimed|meant|designed)(?: \w+)? (?:to|at)|"
-    r"expressed (?:its |their |his |her )?concern (?:about|over)|raised (?:the issue of|concerns? (?:about|over))|"
-    r"talked about|spoke about|conferred on|consulted on)\b"
+    r"\b(?:discussed|discussing|focused on|focussed on|agenda|exchanged\W+(?:views|opinions)"
+    r"|centred on|centered on|reviewed|touched on"
+    r"|(?:intended|aimed|meant|designed)(?: \w+)? (?:to|at)"
+    r"|expressed (?:its |their |his |her )?concern (?:about|over)"
+    r"|raised (?:the issue of|concerns? (?:about|over))"
+    r"|talked about|spoke about|conferred on|consulted on)\b"
 )
 _CONTEXT_SUBJECT = re.compile(
-    r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men|parties|envoys)|"
-    r"they|both|he|she|the talks|the meeting|the discussions|these (?:talks|discussions|conversations)|"
-    r"the call|the conversation|the visit|the summit)\b"
+    r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men"
+    r"|parties|envoys)|they|both|he|she|the talks|the meeting|the discussions"
+    r"|these (?:talks|discussions|conversations)"
+    r"|the call|the conversation|the visit|the summit)\b"
 )
-_MONTH_WORDS = frozenset("""january february march april may june july august september october
-    november december""".split())
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 _WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
-_NOT_TOPIC_AFTER_ON = frozenset({"sidelines", "behalf", "condition", "phone", "telephone", "monday",
-                                 "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                 "arrival", "its", "his", "her", "visit", "trip", "way", "margins",
-                                 "board", "record", "hand", "site", "twitter", "x", "television",
-                                 "tv", "state", "average", "top", "time", "weekend",
-                                 "week", "month", "year", "years", "day", "days", "past", "morning",
-                                 "evening", "night", "instagram", "facebook", "website", "account"})
-_TOPIC_STOPS = frozenset("""said says told according while but which who whom when after before during
-    because amid officials since until without although though despite whereas""".split())
-_SUMMIT_NOUNS = frozenset({"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"})
-_NOT_HEAD_NOUNS = frozenset("""earlier later ago recently today yesterday tomorrow tonight
-    said says told met meets visited where when while after before since until""".split())
-_FILLER = frozenset("""as well also too then there here it this that these those them one ones
-    more most other others such same way ways""".split())
+_NOT_TOPIC_AFTER_ON = frozenset(
+    {
+        "sidelines",
+        "behalf",
+        "condition",
+        "phone",
+        "telephone",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "arrival",
+        "its",
+        "his",
+        "her",
+        "visit",
+        "trip",
+        "way",
+        "margins",
+        "board",
+        "record",
+        "hand",
+        "site",
+        "twitter",
+        "x",
+        "television",
+        "tv",
+        "state",
+        "average",
+        "top",
+        "time",
+        "weekend",
+        "week",
+        "month",
+        "year",
+        "years",
+        "day",
+        "days",
+        "past",
+        "morning",
+        "evening",
+        "night",
+        "instagram",
+        "facebook",
+        "website",
+        "account",
+    }
+)
+_TOPIC_STOPS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "according",
+        "while",
+        "but",
+        "which",
+        "who",
+        "whom",
+        "when",
+        "after",
+        "before",
+        "during",
+        "because",
+        "amid",
+        "officials",
+        "since",
+        "until",
+        "without",
+        "although",
+        "though",
+        "despite",
+        "whereas",
+    ]
+)
+_SUMMIT_NOUNS = frozenset(
+    {"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"}
+)
+_NOT_HEAD_NOUNS = frozenset(
+    [
+        "earlier",
+        "later",
+        "ago",
+        "recently",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "said",
+        "says",
+        "told",
+        "met",
+        "meets",
+        "visited",
+        "where",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+    ]
+)
+_FILLER = frozenset(
+    [
+        "as",
+        "well",
+        "also",
+        "too",
+        "then",
+        "there",
+        "here",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "them",
+        "one",
+        "ones",
+        "more",
+        "most",
+        "other",
+        "others",
+        "such",
+        "same",
+        "way",
+        "ways",
+    ]
+)
 #: every excluded-topic pattern contains one of these; sentences without any skip the patterns
 _NEGATION_HINT = re.compile(
     r"\bnot\b|n't\b|\bno\b|\bwithout\b|\boff\b|\bavoided\b|\bexcluded\b|\black\b|\bleft out\b"
-    r"|\bset aside\b|\bsteered\b|\bruled out\b", re.IGNORECASE)
+    r"|\bset aside\b|\bsteered\b|\bruled out\b",
+    re.IGNORECASE,
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_APPOS_WORDS = frozenset({"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"})
-_VENUES = ("White House", "Kremlin", "Elysee Palace", "Élysée Palace", "Downing Street",
-           "Camp David", "Mar-a-Lago", "Oval Office", "Great Hall of the People", "Zhongnanhai",
-           "Chancellery", "Blue House", "Palais des Nations")
+_APPOS_WORDS = frozenset(
+    {"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"}
+)
+_VENUES = (
+    "White House",
+    "Kremlin",
+    "Elysee Palace",
+    "Élysée Palace",
+    "Downing Street",
+    "Camp David",
+    "Mar-a-Lago",
+    "Oval Office",
+    "Great Hall of the People",
+    "Zhongnanhai",
+    "Chancellery",
+    "Blue House",
+    "Palais des Nations",
+)
 
 
 @dataclass
@@ -122,19 +317,23 @@ class _Builder:
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in doc.spans["person"]}
-        self._openers = [op.split() for op in sorted(self.cues["topic_openers"], key=len, reverse=True)]
+        self._openers = [
+            op.split() for op in sorted(self.cues["topic_openers"], key=len, reverse=True)
+        ]
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
         self.sents = list(doc.sents)
         # the lead: the first two sentences of the body (after a headline line, if any)
-        self._lead_end = 2 if not self.sents or self.sents[0].text.strip()[-1:] in ".!?\"”" else 3
+        self._lead_end = 2 if not self.sents or self.sents[0].text.strip()[-1:] in '.!?"”' else 3
         self.tok_sent = [0] * len(doc)
         for si, s in enumerate(self.sents):
             for k in range(s.start, s.end):
                 self.tok_sent[k] = si
 
     # ------------------------------------------------------------------ entities
-    def _add(self, key: str, type_: str, name: str, alias: str, start: int, **kw: str | None) -> _Ent:
+    def _add(
+        self, key: str, type_: str, name: str, alias: str, start: int, **kw: str | None
+    ) -> _Ent:
         ent = self.ents.get(key)
         if ent is None:
             ent = self.ents[key] = _Ent(type_, key, name, first=start)
@@ -155,14 +354,25 @@ class _Builder:
             code = span.kb_id_
             if span.label_ == "METONYM":
                 continue
-            self.country_ent(code, span.text if span.label_ == "COUNTRY" else self.g.countries[code].name, span.start)
+            self.country_ent(
+                code,
+                span.text if span.label_ == "COUNTRY" else self.g.countries[code].name,
+                span.start,
+            )
             for k in range(span.start, span.end):
                 self.tok_ent[k] = f"C:{code}"
         for span in doc.spans["org"]:
             o = self.g.orgs.get(span.kb_id_) if span.kb_id_ else None
             if o is not None:
-                ent = self._add(f"O:{o.key}", "Organization", o.name, span.text, span.start,
-                                country=o.country, code=o.key)
+                ent = self._add(
+                    f"O:{o.key}",
+                    "Organization",
+                    o.name,
+                    span.text,
+                    span.start,
+                    country=o.country,
+                    code=o.key,
+                )
                 ent.aliases.update(o.aliases)
             else:
                 text = re.sub(r"^(?:the|The)\s+", "", span.text)
@@ -172,13 +382,22 @@ class _Builder:
                 self.tok_ent[k] = ent.key
         self._build_people()
         for span in doc.spans["city"]:
-            if any(k in self.tok_ent or k in self._person_tokens for k in range(span.start, span.end)):
+            if any(
+                k in self.tok_ent or k in self._person_tokens for k in range(span.start, span.end)
+            ):
                 continue
             city_code = span.kb_id_
             city = self.g.cities.get(span.text) or self.g.cities.get(span.text.title())
             name = city.name if city else span.text.title()
-            self._add(f"P:{city_code}", "Place", name, span.text if not span.text.isupper() else name, span.start,
-                      country=city.country if city else None, code=city_code)
+            self._add(
+                f"P:{city_code}",
+                "Place",
+                name,
+                span.text if not span.text.isupper() else name,
+                span.start,
+                country=city.country if city else None,
+                code=city_code,
+            )
             for k in range(span.start, span.end):
                 self.tok_place[k] = f"P:{city_code}"
 
@@ -203,12 +422,18 @@ class _Builder:
         for p in full:
             # "Joseph R. Biden, Jr." and "Joe Biden" share the surname: keep the first full form
             toks = [t.text for t in p if t.text != "-"]
-            canon[p.text] = canon.get(short_map.get(toks[-1], p.text), short_map.get(toks[-1], p.text))
+            canon[p.text] = canon.get(
+                short_map.get(toks[-1], p.text), short_map.get(toks[-1], p.text)
+            )
         for p in persons:
             text = p.text
             toks = [t.text for t in p if t.text != "-"]
-            target = canon.get(text) or canon.get(short_map.get(text, ""), short_map.get(text)) or (
-                canon.get(short_map.get(toks[-1], "")) if len(toks) >= 2 else None) or text
+            target = (
+                canon.get(text)
+                or canon.get(short_map.get(text, ""), short_map.get(text))
+                or (canon.get(short_map.get(toks[-1], "")) if len(toks) >= 2 else None)
+                or text
+            )
             info = self.known.get(target) or self.known.get(text)
             name = info["name"] if info else target
             key = f"P:{info['key']}" if info else f"P:{name.lower()}"
@@ -290,7 +515,7 @@ class _Builder:
                 start = c.end
         while start < r.end and self.doc[start].text in ("'s", "’s"):
             start += 1
-        text = self.doc[start:r.end].text if start < r.end else r.text
+        text = self.doc[start : r.end].text if start < r.end else r.text
         return text or None, country
 
     # ------------------------------------------------------------------ meetings
@@ -321,7 +546,12 @@ class _Builder:
                 summit = self._summit_of_sidelines(m, lo, hi)
                 if summit is not None:
                     out.append(summit)
-                    m.participants = [p for p in m.participants if not p.startswith("O:") or p not in summit.participants[len(m.participants):]]
+                    m.participants = [
+                        p
+                        for p in m.participants
+                        if not p.startswith("O:")
+                        or p not in summit.participants[len(m.participants) :]
+                    ]
                     m.participants = [p for p in m.participants if p not in self._sideline_orgs]
                 out.append(m)
         self._attach_context(out)
@@ -359,10 +589,16 @@ class _Builder:
             if excluded:
                 target.excluded += [x for x in excluded if x not in target.excluded]
             low = sent.text.lower()
-            mentions_party = any(self.tok_ent.get(k) in target.participants for k in range(sent.start, sent.end))
+            mentions_party = any(
+                self.tok_ent.get(k) in target.participants for k in range(sent.start, sent.end)
+            )
             reach = 6 if _CONTEXT_SUBJECT.search(low) else 3
-            if before and si - before[-1].sent_index <= reach and _CONTEXT_TOPIC.search(low) and (
-                _CONTEXT_SUBJECT.search(low) or mentions_party):
+            if (
+                before
+                and si - before[-1].sent_index <= reach
+                and _CONTEXT_TOPIC.search(low)
+                and (_CONTEXT_SUBJECT.search(low) or mentions_party)
+            ):
                 topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
                 target.topics += [t for t in topics if t not in target.topics and t not in excluded]
 
@@ -375,28 +611,117 @@ class _Builder:
         sent = self.sents[self.tok_sent[t.start]]
         stext = sent.text.lower()
         if low in ("met", "meet", "meets", "meeting", "met with", "meet with") and (
-            nxt in ("criticism", "resistance", "opposition", "protests", "skepticism", "scepticism",
-                    "demands", "deadline", "needs", "requirements", "criteria", "expectations",
-                    "standards", "target", "targets", "goals", "obligations", "conditions", "fate",
-                    "death", "approval", "condemnation", "disapproval", "success", "anger", "outrage")
-            or nxt2 in ("criticism", "resistance", "opposition", "deadline", "demands", "requirements", "target", "needs", "condemnation")
+            nxt
+            in (
+                "criticism",
+                "resistance",
+                "opposition",
+                "protests",
+                "skepticism",
+                "scepticism",
+                "demands",
+                "deadline",
+                "needs",
+                "requirements",
+                "criteria",
+                "expectations",
+                "standards",
+                "target",
+                "targets",
+                "goals",
+                "obligations",
+                "conditions",
+                "fate",
+                "death",
+                "approval",
+                "condemnation",
+                "disapproval",
+                "success",
+                "anger",
+                "outrage",
+            )
+            or nxt2
+            in (
+                "criticism",
+                "resistance",
+                "opposition",
+                "deadline",
+                "demands",
+                "requirements",
+                "target",
+                "needs",
+                "condemnation",
+            )
         ):
             return False
         if low in ("called", "call", "phone", "calls", "phones"):
-            return ("phone" in stext or "telephone" in stext or "call with" in stext) and nxt not in ("for", "on", "upon", "it", "off")
+            return (
+                "phone" in stext or "telephone" in stext or "call with" in stext
+            ) and nxt not in ("for", "on", "upon", "it", "off")
         if low in ("spoke with", "spoke to", "speaks with", "speak with"):
             return self._entity_after(t.end, 3)
-        if low in ("received", "receives", "welcomed", "welcomes", "welcoming", "welcome", "hosted", "hosts", "hosting", "host"):
-            return self._entity_after(t.end, 4) and nxt not in ("the", "a", "an", "news", "reports", "support", "funding", "aid") or (
-                nxt in ("the",) and self._entity_after(t.end + 1, 4) and nxt2 not in ("decision", "move", "news", "report", "announcement", "agreement", "deal", "proposal", "idea", "statement", "step", "plan"))
+        if low in (
+            "received",
+            "receives",
+            "welcomed",
+            "welcomes",
+            "welcoming",
+            "welcome",
+            "hosted",
+            "hosts",
+            "hosting",
+            "host",
+        ):
+            return (
+                self._entity_after(t.end, 4)
+                and nxt not in ("the", "a", "an", "news", "reports", "support", "funding", "aid")
+                or (
+                    nxt in ("the",)
+                    and self._entity_after(t.end + 1, 4)
+                    and nxt2
+                    not in (
+                        "decision",
+                        "move",
+                        "news",
+                        "report",
+                        "announcement",
+                        "agreement",
+                        "deal",
+                        "proposal",
+                        "idea",
+                        "statement",
+                        "step",
+                        "plan",
+                    )
+                )
+            )
         if low in ("visit", "visits", "visiting", "visited"):
             return prev not in ("website", "to") or nxt not in ("website",)
         if low in ("trip to", "travelled to", "traveled to", "arrived in", "arrives in", "flew to"):
             return True
-        if low in ("dialogue", "consult", "consulted", "negotiate", "negotiating", "negotiated", "negotiation", "bilateral", "encounter"):
+        if low in (
+            "dialogue",
+            "consult",
+            "consulted",
+            "negotiate",
+            "negotiating",
+            "negotiated",
+            "negotiation",
+            "bilateral",
+            "encounter",
+        ):
             return self._entity_after(t.end, 3) or "between" in stext
         if low in ("round", "rounds"):
-            return prev in _ORDINALS or prev in ("earlier", "next", "new", "latest", "previous", "last", "another", "fresh")
+            return prev in _ORDINALS or prev in (
+                "earlier",
+                "next",
+                "new",
+                "latest",
+                "previous",
+                "last",
+                "another",
+                "fresh",
+            )
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
@@ -416,16 +741,40 @@ class _Builder:
             boundary = None
             for k in range(prev.end, t.start):
                 tok = self.doc[k]
-                if tok.lower_ in ("who", "which", "while", "whereas", "after", "before", "following", "as", "since", "ahead", "advance", "prior") or tok.text in (";", "—", "–"):
+                if tok.lower_ in (
+                    "who",
+                    "which",
+                    "while",
+                    "whereas",
+                    "after",
+                    "before",
+                    "following",
+                    "as",
+                    "since",
+                    "ahead",
+                    "advance",
+                    "prior",
+                ) or tok.text in (";", "—", "–"):
                     boundary = k
                     break
-            if boundary is not None and self._parties_in(boundary, s.end) >= 2 and self._parties_in(cur_start, boundary) >= 1:
+            if (
+                boundary is not None
+                and self._parties_in(boundary, s.end) >= 2
+                and self._parties_in(cur_start, boundary) >= 1
+            ):
                 groups.append((cur_start, boundary, cur))
                 cur_start, cur = boundary, [t]
                 continue
             # an itinerary: "... meetings in Brussels on Tuesday, an OSCE meeting in Vienna
             # on Thursday and talks with French officials in Paris on Friday"
-            sep = next((k for k in range(prev.end, t.start) if self.doc[k].text == "," or self.doc[k].lower_ == "and"), None)
+            sep = next(
+                (
+                    k
+                    for k in range(prev.end, t.start)
+                    if self.doc[k].text == "," or self.doc[k].lower_ == "and"
+                ),
+                None,
+            )
             if sep is not None and self._has_place(prev.end, sep) and self._has_place(t.end, s.end):
                 groups.append((cur_start, sep, cur))
                 cur_start, cur = sep, [t]
@@ -435,7 +784,7 @@ class _Builder:
         return groups
 
     def _summit_of_sidelines(self, m: _Meet, lo: int, hi: int) -> _Meet | None:
-        """"met on the sidelines of the APEC summit": the summit itself is a meeting too,
+        """ "met on the sidelines of the APEC summit": the summit itself is a meeting too,
         with the same people and the organization that held it."""
         if not m.sidelines:
             return None
@@ -447,27 +796,43 @@ class _Builder:
                     end += 1
                 if end >= hi or doc[end].lower_ not in _SUMMIT_NOUNS:
                     return None
-                orgs = [self.tok_ent[j] for j in range(k + 2, end) if self.tok_ent.get(j, "").startswith("O:")]
+                orgs = [
+                    self.tok_ent[j]
+                    for j in range(k + 2, end)
+                    if self.tok_ent.get(j, "").startswith("O:")
+                ]
                 self._sideline_orgs = set(orgs)
                 parts = list(dict.fromkeys(m.participants + orgs))
-                return _Meet(participants=parts, status=m.status, mode="in_person", kind="040",
-                             label=doc[end].lower_, location=m.location, date=m.date[:7] if m.date else None,
-                             topics=[], excluded=[], evidence=list(m.evidence),
-                             confidence=max(0.05, m.confidence - 0.15), sent_index=m.sent_index)
+                return _Meet(
+                    participants=parts,
+                    status=m.status,
+                    mode="in_person",
+                    kind="040",
+                    label=doc[end].lower_,
+                    location=m.location,
+                    date=m.date[:7] if m.date else None,
+                    topics=[],
+                    excluded=[],
+                    evidence=list(m.evidence),
+                    confidence=max(0.05, m.confidence - 0.15),
+                    sent_index=m.sent_index,
+                )
         return None
 
     def _has_place(self, lo: int, hi: int) -> bool:
         return any(
             (k in self.tok_place or self._metonym_city(k) is not None)
-            and k > 0 and self.doc[k - 1].lower_ in ("in", "at")
+            and k > 0
+            and self.doc[k - 1].lower_ in ("in", "at")
             for k in range(lo, hi)
         )
 
     def _parties_in(self, lo: int, hi: int) -> int:
         return len({self.tok_ent[k] for k in range(lo, hi) if k in self.tok_ent})
 
-    def _meeting(self, si: int, lo: int, hi: int, trigs: list[Span],
-                 subject: tuple[int, int] | None = None) -> _Meet | None:
+    def _meeting(
+        self, si: int, lo: int, hi: int, trigs: list[Span], subject: tuple[int, int] | None = None
+    ) -> _Meet | None:
         doc = self.doc
         sent = self.sents[si]
         window = doc[lo:hi]
@@ -476,7 +841,7 @@ class _Builder:
         main = trigs[0]
         labels = [t.label_ for t in trigs]
         # hypothetical, proposed or denied meetings are not meetings
-        pre = doc[max(lo, main.start - 8):main.end + 2].text.lower()
+        pre = doc[max(lo, main.start - 8) : main.end + 2].text.lower()
         if any(re.search(rf"\b{re.escape(c)}\b", pre) for c in self.cues["unreal"]):
             if not any(re.search(rf"\b{re.escape(c)}\b", pre) for c in self.cues["cancelled"]):
                 return None
@@ -516,8 +881,14 @@ class _Builder:
                         key = f"C:{c.kb_id_}"
                         if key not in parts:
                             parts.append(key)
-        if doc[lo].lower_ in ("he", "she", "his", "her") or (lo + 1 < hi and doc[lo].lower_ in ("but", "and", "later", "then", "during") and doc[lo + 1].lower_ in ("he", "she", "his", "her")):
-            if not any(self.ents[p].type == "Person" and self._first_tok(p, lo, main.start) for p in parts):
+        if doc[lo].lower_ in ("he", "she", "his", "her") or (
+            lo + 1 < hi
+            and doc[lo].lower_ in ("but", "and", "later", "then", "during")
+            and doc[lo + 1].lower_ in ("he", "she", "his", "her")
+        ):
+            if not any(
+                self.ents[p].type == "Person" and self._first_tok(p, lo, main.start) for p in parts
+            ):
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
@@ -529,7 +900,11 @@ class _Builder:
                 self.country_ent(host, self.g.countries[host].name, lo)
                 parts.append(f"C:{host}")
         parts = [p for p in parts if p != location or p.startswith("C:")]
-        if location and location.startswith("C:") and not any(lab in ("visit", "host") for lab in labels):
+        if (
+            location
+            and location.startswith("C:")
+            and not any(lab in ("visit", "host") for lab in labels)
+        ):
             # "in Saudi Arabia": a country named as the place is not a party by that mention
             loc_is_party = any(
                 self.tok_ent.get(k) == location and not self._after_prep(k) for k in range(lo, hi)
@@ -537,7 +912,11 @@ class _Builder:
             if not loc_is_party:
                 parts = [p for p in parts if p != location]
         sides = self._sides(parts)
-        generic = all(t.text.lower() in self.cues["generic_meeting_nouns"] or t.label_ in ("talks", "meeting", "negotiations", "summit") for t in trigs)
+        generic = all(
+            t.text.lower() in self.cues["generic_meeting_nouns"]
+            or t.label_ in ("talks", "meeting", "negotiations", "summit")
+            for t in trigs
+        )
         inherited = False
         if sides < 2:
             if not generic:
@@ -545,7 +924,18 @@ class _Builder:
             inherited = True
         status = self._status(lo, hi, main)
         mode = "phone" if any(lab == "phone call" for lab in labels) else None
-        if mode is None and any(w in wlow for w in (" by phone", "telephone", "phone call", "video call", "videoconference", "video link", "virtual")):
+        if mode is None and any(
+            w in wlow
+            for w in (
+                " by phone",
+                "telephone",
+                "phone call",
+                "video call",
+                "videoconference",
+                "video link",
+                "virtual",
+            )
+        ):
             mode = "phone"
         if mode is None and (location or any(lab in ("visit", "host", "summit") for lab in labels)):
             mode = "in_person"
@@ -553,7 +943,12 @@ class _Builder:
             mode = "in_person"
         kind = self._kind(labels, mode, location, parts)
         date = self._date(lo, hi, main, status, si)
-        if status == "held" and is_future(date, self.article.published) and date and len(date) == 10:
+        if (
+            status == "held"
+            and is_future(date, self.article.published)
+            and date
+            and len(date) == 10
+        ):
             status = "planned"
         if mode == "phone":
             location = None
@@ -562,10 +957,20 @@ class _Builder:
         conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
         ordinal = self._ordinal(lo, hi, main)
         return _Meet(
-            definite=self._definite(main), ordinal=ordinal, sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
-            participants=parts, status=status, mode=mode, kind=kind, label=main.label_,
-            location=location, date=date, topics=topics, excluded=excluded,
-            evidence=[(sent.start_char, sent.end_char)], confidence=max(0.05, min(conf, 0.97)),
+            definite=self._definite(main),
+            ordinal=ordinal,
+            sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
+            participants=parts,
+            status=status,
+            mode=mode,
+            kind=kind,
+            label=main.label_,
+            location=location,
+            date=date,
+            topics=topics,
+            excluded=excluded,
+            evidence=[(sent.start_char, sent.end_char)],
+            confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
 
@@ -578,13 +983,21 @@ class _Builder:
         while k < hi:
             tok = doc[k]
             low = tok.lower_
-            if tok.text in (";", ":", "(", ")") or tok.text in ('"', "“", "”") or low in _OBJECT_STOPS:
+            if (
+                tok.text in (";", ":", "(", ")")
+                or tok.text in ('"', "“", "”")
+                or low in _OBJECT_STOPS
+            ):
                 return k
             if tok.text in (",", "—", "–"):
                 nxt = doc[k + 1] if k + 1 < hi else None
                 if nxt is None:
                     return k
-                if k - 1 >= 0 and self.tok_ent.get(k - 1, "").startswith("P:") and (nxt.lower_ in _APPOS_WORDS or nxt.text in self.g.demonym_to_country):
+                if (
+                    k - 1 >= 0
+                    and self.tok_ent.get(k - 1, "").startswith("P:")
+                    and (nxt.lower_ in _APPOS_WORDS or nxt.text in self.g.demonym_to_country)
+                ):
                     # an apposition: skip to its closing comma
                     j = k + 1
                     while j < hi and doc[j].text not in (",", ".", ";"):
@@ -596,12 +1009,19 @@ class _Builder:
                     j = k + 1
                     while j < hi and self.tok_ent.get(j) == ent_next:
                         j += 1
-                    if j < hi and doc[j].text in ("'s", "’s"):  # "Kim Il Sung, Kim Jong Il's father,"
+                    if j < hi and doc[j].text in (
+                        "'s",
+                        "’s",
+                    ):  # "Kim Il Sung, Kim Jong Il's father,"
                         while j < hi and doc[j].text not in (",", ".", ";"):
                             j += 1
                         k = j + 1 if j < hi and doc[j].text == "," else j
                         continue
-                if (k + 1) in self.tok_ent or nxt.lower_ in ("and", "as", "well") or nxt.text in self._role_starts:
+                if (
+                    (k + 1) in self.tok_ent
+                    or nxt.lower_ in ("and", "as", "well")
+                    or nxt.text in self._role_starts
+                ):
                     k += 1
                     continue
                 return k
@@ -609,10 +1029,21 @@ class _Builder:
         return hi
 
     def _definite(self, trig: Span) -> bool:
-        """"the talks", "these discussions", "his visit" (up to three words before)."""
+        """ "the talks", "these discussions", "his visit" (up to three words before)."""
         for k in range(trig.start - 1, max(-1, trig.start - 4), -1):
             low = self.doc[k].lower_
-            if low in ("the", "these", "this", "that", "those", "their", "his", "her", "its", "our"):
+            if low in (
+                "the",
+                "these",
+                "this",
+                "that",
+                "those",
+                "their",
+                "his",
+                "her",
+                "its",
+                "our",
+            ):
                 return True
             if self.doc[k].is_punct or low in ("a", "an", "any", "no", "some"):
                 return False
@@ -634,7 +1065,7 @@ class _Builder:
 
     def _ordinal(self, lo: int, hi: int, main: Span) -> str | None:
         """first/second/third... round or time, which tells rounds of talks apart."""
-        words = [t.lower_ for t in self.doc[max(lo, main.start - 4):min(hi, main.end + 6)]]
+        words = [t.lower_ for t in self.doc[max(lo, main.start - 4) : min(hi, main.end + 6)]]
         for w in words:
             if w in _ORDINALS:
                 return _ORDINALS[w]
@@ -646,7 +1077,20 @@ class _Builder:
         j = k - 1
         while j >= 0 and doc[j].lower_ in ("the",):
             j -= 1
-        return j >= 0 and doc[j].lower_ in ("in", "at", "into", "near", "outside", "across", "against", "inside", "throughout", "from", "toward", "towards")
+        return j >= 0 and doc[j].lower_ in (
+            "in",
+            "at",
+            "into",
+            "near",
+            "outside",
+            "across",
+            "against",
+            "inside",
+            "throughout",
+            "from",
+            "toward",
+            "towards",
+        )
 
     def _after_prep(self, k: int) -> bool:
         return k > 0 and self.doc[k - 1].lower_ in ("in", "at", "to", "near", "outside")
@@ -655,7 +1099,9 @@ class _Builder:
         key = self.tok_ent[k]
         ent = self.ents[key]
         if ent.name in _VENUES or ent.name == "White House":
-            return self._after_prep(k) or (k > 1 and self.doc[k - 1].lower_ == "the" and self._after_prep(k - 1))
+            return self._after_prep(k) or (
+                k > 1 and self.doc[k - 1].lower_ == "the" and self._after_prep(k - 1)
+            )
         return False
 
     def _sides(self, parts: list[str]) -> int:
@@ -676,22 +1122,34 @@ class _Builder:
 
     def _status(self, lo: int, hi: int, main: Span) -> str:
         doc = self.doc
-        around = doc[max(lo, main.start - 10):min(hi, main.end + 6)].text.lower()
-        if main.label_ in ("meeting", "talks", "summit", "negotiations", "visit") and main.text.lower() not in ("met", "met with", "visited"):
+        around = doc[max(lo, main.start - 10) : min(hi, main.end + 6)].text.lower()
+        if main.label_ in (
+            "meeting",
+            "talks",
+            "summit",
+            "negotiations",
+            "visit",
+        ) and main.text.lower() not in ("met", "met with", "visited"):
             # a meeting noun as subject: the sentence's main verb says what became of it
             around = doc[lo:hi].text.lower()
         if any(re.search(rf"\b{re.escape(c)}\b", around) for c in self.cues["cancelled"]):
             return "cancelled"
-        near = doc[max(lo, main.start - 7):min(hi, main.end + 5)].text.lower()
+        near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
         for c in self.cues["planned"]:
             if re.search(rf"\b{re.escape(c)}\b", near):
                 # "will" far after the trigger belongs to another clause
                 return "planned"
-        if main.text.lower() in ("visit", "meet", "hold", "host") and main.start > 0 and doc[main.start - 1].lower_ == "to":
+        if (
+            main.text.lower() in ("visit", "meet", "hold", "host")
+            and main.start > 0
+            and doc[main.start - 1].lower_ == "to"
+        ):
             return "planned"
         return "held"
 
-    def _kind(self, labels: list[str], mode: str | None, location: str | None, parts: list[str]) -> str:
+    def _kind(
+        self, labels: list[str], mode: str | None, location: str | None, parts: list[str]
+    ) -> str:
         if mode == "phone":
             return "041"
         if "host" in labels:
@@ -702,12 +1160,16 @@ class _Builder:
             return "046"
         if location and parts:
             loc_country = self.ents[location].country if location.startswith("P:") else location[2:]
-            countries = {self.ents[p].country if self.ents[p].type != "Country" else p[2:] for p in parts}
+            countries = {
+                self.ents[p].country if self.ents[p].type != "Country" else p[2:] for p in parts
+            }
             if loc_country and loc_country not in countries and len(countries - {None}) >= 2:
                 return "044"
         return "040"
 
-    def _location(self, lo: int, hi: int, blocked: set[int], anchor: int | None = None) -> str | None:
+    def _location(
+        self, lo: int, hi: int, blocked: set[int], anchor: int | None = None
+    ) -> str | None:
         doc = self.doc
         best: str | None = None
         best_score = 0.0
@@ -719,20 +1181,41 @@ class _Builder:
             prev2 = doc[k - 2].lower_ if k > 1 else ""
             if prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
                 pass
-            elif prev not in ("in", "at", "to") and not (prev == "the" and prev2 in ("in", "at", "to")):
+            elif prev not in ("in", "at", "to") and not (
+                prev == "the" and prev2 in ("in", "at", "to")
+            ):
                 # "visited New Delhi", "visiting Beijing"
-                if prev not in ("visited", "visiting", "visit", "visits", "arrived") or k not in self.tok_place and self.tok_ent.get(k, "")[:2] != "C:" and not self._metonym_city(k):
+                if (
+                    prev not in ("visited", "visiting", "visit", "visits", "arrived")
+                    or k not in self.tok_place
+                    and self.tok_ent.get(k, "")[:2] != "C:"
+                    and not self._metonym_city(k)
+                ):
                     continue
             metonym = self._metonym_city(k)
             if k in self.tok_place:
                 cand = self.tok_place[k]
             elif metonym:
                 cand = metonym
-            elif self.tok_ent.get(k, "").startswith("C:") and not self._is_demonym(k) and not self._attributive(k):
+            elif (
+                self.tok_ent.get(k, "").startswith("C:")
+                and not self._is_demonym(k)
+                and not self._attributive(k)
+            ):
                 cand = self.tok_ent[k]
-            elif self.tok_ent.get(k, "").startswith("O:") and self.ents[self.tok_ent[k]].name in _VENUES:
+            elif (
+                self.tok_ent.get(k, "").startswith("O:")
+                and self.ents[self.tok_ent[k]].name in _VENUES
+            ):
                 venue = self.ents[self.tok_ent[k]].name
-                cand = self._add(f"P:{venue.lower()}", "Place", venue, venue, k, country="US" if venue == "White House" else None).key
+                cand = self._add(
+                    f"P:{venue.lower()}",
+                    "Place",
+                    venue,
+                    venue,
+                    k,
+                    country="US" if venue == "White House" else None,
+                ).key
             else:
                 continue
             # the place nearest the meeting words (after them preferred); a city over a country
@@ -749,19 +1232,31 @@ class _Builder:
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city is None:
                     return None
-                return self._add(f"P:{city.geonameid}", "Place", city.name, c.text, k,
-                                 country=city.country, code=str(city.geonameid)).key
+                return self._add(
+                    f"P:{city.geonameid}",
+                    "Place",
+                    city.name,
+                    c.text,
+                    k,
+                    country=city.country,
+                    code=str(city.geonameid),
+                ).key
         return None
 
     def _attributive(self, k: int) -> bool:
-        """"the US embassy": a country name used as a modifier, not as a place."""
+        """ "the US embassy": a country name used as a modifier, not as a place."""
         end = k
         while end < len(self.doc) and self.tok_ent.get(end) == self.tok_ent.get(k):
             end += 1
         if end >= len(self.doc):
             return False
         nxt = self.doc[end]
-        return nxt.is_alpha and nxt.text.islower() and not nxt.is_stop and nxt.lower_ not in _NOT_HEAD_NOUNS
+        return (
+            nxt.is_alpha
+            and nxt.text.islower()
+            and not nxt.is_stop
+            and nxt.lower_ not in _NOT_HEAD_NOUNS
+        )
 
     def _is_demonym(self, k: int) -> bool:
         for c in self.doc.spans["country"]:
@@ -773,10 +1268,11 @@ class _Builder:
         """The date nearest the meeting words (after them preferred) that resolves;
         weekdays point forward for planned meetings."""
         doc = self.doc
-        pub = self.article.published
         cands = sorted(
             (d for d in doc.spans["date"] if lo <= d.start < hi),
-            key=lambda d: d.start - main.start if d.start >= main.start else 2 * (main.start - d.start) + 3,
+            key=lambda d: (
+                d.start - main.start if d.start >= main.start else 2 * (main.start - d.start) + 3
+            ),
         )
         for d in cands:
             value = self._resolve_date(d.text, status)
@@ -792,7 +1288,15 @@ class _Builder:
             return (pub + dt.timedelta(days=delta)).isoformat()
         value = resolve(text, pub)
         words = low.split()
-        if value and pub and status == "planned" and len(value) == 7 and words and words[-1] in _MONTH_WORDS and words[0] not in ("last", "this"):
+        if (
+            value
+            and pub
+            and status == "planned"
+            and len(value) == 7
+            and words
+            and words[-1] in _MONTH_WORDS
+            and words[0] not in ("last", "this")
+        ):
             # "in January", said in December of a planned meeting: the coming January
             if value < pub.isoformat()[:7]:
                 value = f"{int(value[:4]) + 1}{value[4:]}"
@@ -800,7 +1304,9 @@ class _Builder:
             value = f"{self.article.year_hint}{value[1:]}"
         return value
 
-    def _topics(self, lo: int, hi: int, trigs: list[Span], excluded: list[str], anywhere: bool = False) -> tuple[list[str], set[int]]:
+    def _topics(
+        self, lo: int, hi: int, trigs: list[Span], excluded: list[str], anywhere: bool = False
+    ) -> tuple[list[str], set[int]]:
         """Short noun phrases after topic openers ("discussed X", "talks on X")."""
         doc = self.doc
         topics: list[str] = []
@@ -811,18 +1317,20 @@ class _Builder:
         while k < hi:
             matched = None
             for words in self._openers:
-                if text_tokens[k - lo:k - lo + len(words)] == words:
+                if text_tokens[k - lo : k - lo + len(words)] == words:
                     matched = words
                     break
             if matched is None or any(t.start <= k < t.end for t in trigs):
                 k += 1
                 continue
-            nxt = text_tokens[k - lo + len(matched): k - lo + len(matched) + 2]
+            nxt = text_tokens[k - lo + len(matched) : k - lo + len(matched) + 2]
             # "on"/"over"/"about" open a topic only after the meeting words, and never
             # "on the sidelines", "on behalf", "on Monday"
             if matched[0] in _WEAK_OPENERS and (
-                (not anywhere and k < first_trigger) or (nxt and nxt[0] in _NOT_TOPIC_AFTER_ON)
-                or (len(nxt) > 1 and nxt[1] in _NOT_TOPIC_AFTER_ON) or (k + len(matched)) in self._date_tokens
+                (not anywhere and k < first_trigger)
+                or (nxt and nxt[0] in _NOT_TOPIC_AFTER_ON)
+                or (len(nxt) > 1 and nxt[1] in _NOT_TOPIC_AFTER_ON)
+                or (k + len(matched)) in self._date_tokens
             ):
                 k += 1
                 continue
@@ -832,10 +1340,15 @@ class _Builder:
                 tok = doc[end]
                 if tok.text in (".", ";", ":", "?", "!", "(", ")") or tok.lower_ in _TOPIC_STOPS:
                     break
-                if tok.lower_ == "as" and not (end + 1 < hi and doc[end + 1].lower_ in ("a", "an", "well")):
+                if tok.lower_ == "as" and not (
+                    end + 1 < hi and doc[end + 1].lower_ in ("a", "an", "well")
+                ):
                     break
-                if tok.lower_ in ("in", "at") and (end + 1) < hi and (
-                        (end + 1) in self._date_tokens or (end + 1) in self.tok_place):
+                if (
+                    tok.lower_ in ("in", "at")
+                    and (end + 1) < hi
+                    and ((end + 1) in self._date_tokens or (end + 1) in self.tok_place)
+                ):
                     break
                 end += 1
             if end == start:
@@ -864,12 +1377,24 @@ class _Builder:
         for rx in self._excluded_rx:
             for m in rx.finditer(text):
                 for piece in re.split(r",\s*|\s+or\s+|\s+and\s+", m.group("T")):
-                    if re.search(r"\b(?:said|says|told|added|according|although|though|while|because|it|is|was)\b", piece) or len(piece.split()) > 5:
+                    if (
+                        re.search(
+                            r"\b(?:said|says|told|added|according|although|though|while|because|it|is|was)\b",
+                            piece,
+                        )
+                        or len(piece.split()) > 5
+                    ):
                         break
                     t = _clean_topic_text(piece)
-                    if t and t not in out and t.lower() not in ("it", "this", "that", "there", "they"):
+                    if (
+                        t
+                        and t not in out
+                        and t.lower() not in ("it", "this", "that", "there", "they")
+                    ):
                         out.append(t)
-                span = doc.char_span(base + m.start("T"), base + m.end("T"), alignment_mode="expand")
+                span = doc.char_span(
+                    base + m.start("T"), base + m.end("T"), alignment_mode="expand"
+                )
                 if span is not None:
                     used.update(range(span.start, span.end))
         return out, used
@@ -897,17 +1422,26 @@ class _Builder:
                 if strong and not m.ordinal and not m.date and strong[0].status == m.status:
                     last = strong[0]  # "the meeting", "the talks": the article's main meeting
                 if not m.definite and not m.ordinal and not m.date:
-                    continue  # "strategic stability talks are hard to consider": no meeting in particular
-                if last is not None and m.status == last.status and not (
-                    m.date and last.date and not (m.date.startswith(last.date) or last.date.startswith(m.date))
-                ) and not (m.ordinal and m.ordinal != last.ordinal):
+                    # "strategic stability talks are hard to consider": no meeting in particular
+                    continue
+                if (
+                    last is not None
+                    and m.status == last.status
+                    and not (
+                        m.date
+                        and last.date
+                        and not (m.date.startswith(last.date) or last.date.startswith(m.date))
+                    )
+                    and not (m.ordinal and m.ordinal != last.ordinal)
+                ):
                     target = last
                 elif m.ordinal or m.date:
                     base = min(out, key=lambda o: o.sent_index) if out else None
                     if base is None:
                         continue
-                    m.participants = [p for p in base.participants if self.ents[p].type != "Person"] + [
-                        p for p in m.participants if self.ents[p].type == "Person"]
+                    m.participants = [
+                        p for p in base.participants if self.ents[p].type != "Person"
+                    ] + [p for p in m.participants if self.ents[p].type == "Person"]
                     m.confidence = min(m.confidence, 0.45)
                     m.inherited = True
                     out.append(m)
@@ -926,7 +1460,11 @@ class _Builder:
         return out
 
     def _salient(self, meets: list[_Meet]) -> _Meet | None:
-        return max(meets, key=lambda m: (self._sides(m.participants), -m.sent_index)) if meets else None
+        return (
+            max(meets, key=lambda m: (self._sides(m.participants), -m.sent_index))
+            if meets
+            else None
+        )
 
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
@@ -938,7 +1476,9 @@ class _Builder:
         if a.location and b.location and a.location != b.location:
             la = self.ents[a.location].country if a.location.startswith("P:") else a.location[2:]
             lb = self.ents[b.location].country if b.location.startswith("P:") else b.location[2:]
-            if not (a.location.startswith("C:") and la == lb or b.location.startswith("C:") and la == lb):
+            if not (
+                a.location.startswith("C:") and la == lb or b.location.startswith("C:") and la == lb
+            ):
                 return False
         if (a.mode and b.mode) and a.mode != b.mode:
             return False
@@ -949,10 +1489,16 @@ class _Builder:
         persons_b = {p for p in pb if p.startswith("P:")}
         if persons_a and persons_b:
             return len(persons_a & persons_b) >= min(2, len(persons_b), len(persons_a)) and (
-                persons_b <= persons_a or persons_a <= persons_b or len(persons_a & persons_b) >= 2)
+                persons_b <= persons_a or persons_a <= persons_b or len(persons_a & persons_b) >= 2
+            )
         ca = self._countries(pa)
         cb = self._countries(pb)
-        return len(ca & cb) >= 2 or (ca == cb and len(ca) >= 1 and (a.date == b.date or a.location == b.location) and (a.date or a.location))
+        return len(ca & cb) >= 2 or (
+            ca == cb
+            and len(ca) >= 1
+            and (a.date == b.date or a.location == b.location)
+            and bool(a.date or a.location)
+        )
 
     def _countries(self, parts: set[str]) -> set[str]:
         out = set()
@@ -967,12 +1513,23 @@ class _Builder:
     def _title(self, m: _Meet) -> str:
         """A short human label: "Lavrov–Rubio talks", "United States–Russia meeting"."""
         people = [self.ents[p] for p in m.participants if self.ents[p].type == "Person"]
-        names = [p.name.split()[-1] for p in people] if len(people) >= 2 else [
-            self.ents[p].name for p in m.participants if self.ents[p].type != "Person"]
+        names = (
+            [p.name.split()[-1] for p in people]
+            if len(people) >= 2
+            else [self.ents[p].name for p in m.participants if self.ents[p].type != "Person"]
+        )
         if len(people) == 1:
-            own = self.g.countries[people[0].country].name if people[0].country in self.g.countries else None
+            own = (
+                self.g.countries[people[0].country].name
+                if people[0].country in self.g.countries
+                else None
+            )
             names = [people[0].name.split()[-1]] + [n for n in names if n != own]
-        noun = "summit" if m.label in ("summit", "conference", "forum") else _NOUN_BY_LABEL.get(m.label, "meeting")
+        noun = (
+            "summit"
+            if m.label in ("summit", "conference", "forum")
+            else _NOUN_BY_LABEL.get(m.label, "meeting")
+        )
         return f"{'–'.join(list(dict.fromkeys(names))[:4]) or 'Unnamed'} {noun}"
 
     # ------------------------------------------------------------------ output
@@ -981,33 +1538,66 @@ class _Builder:
         meets = self.build_meetings()
         # person countries become country entities so participants resolve
         for ent in list(self.ents.values()):
-            if ent.type in ("Person", "Organization") and ent.country and f"C:{ent.country}" not in self.ents and ent.country in self.g.countries:
+            if (
+                ent.type in ("Person", "Organization")
+                and ent.country
+                and f"C:{ent.country}" not in self.ents
+                and ent.country in self.g.countries
+            ):
                 pass
         order = sorted(self.ents.values(), key=lambda e: (e.first, e.key))
         ids = {e.key: f"e{i + 1}" for i, e in enumerate(order)}
         entities = tuple(
             Entity(
-                id=ids[e.key], type=e.type, name=e.name,  # type: ignore[arg-type]
+                id=ids[e.key],
+                type=e.type,  # type: ignore[arg-type]
+                name=e.name,
                 aliases=tuple(sorted(a for a in e.aliases if a and a != e.name)),
                 country=self.g.countries[e.country].name if e.country in self.g.countries else None,
-                country_code=e.country, role=e.role, code=e.code,
+                country_code=e.country,
+                role=e.role,
+                code=e.code,
             )
             for e in order
         )
         text = self.article.text
         meetings = []
         for i, m in enumerate(meets):
-            ev = tuple(Evidence(text[s:e].strip(), s + (len(text[s:e]) - len(text[s:e].lstrip())), e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in m.evidence)
-            meetings.append(Meeting(
-                id=f"m{i + 1}", participants=tuple(ids[p] for p in m.participants), status=m.status,  # type: ignore[arg-type]
-                location=ids.get(m.location) if m.location else None, date=m.date, mode=m.mode,  # type: ignore[arg-type]
-                kind=m.kind, topics=tuple(m.topics), excluded_topics=tuple(m.excluded), evidence=ev,
-                confidence=round(m.confidence, 3), label=self._title(m),
-            ))
+            ev = tuple(
+                Evidence(
+                    text[s:e].strip(),
+                    s + (len(text[s:e]) - len(text[s:e].lstrip())),
+                    e - (len(text[s:e]) - len(text[s:e].rstrip())),
+                )
+                for s, e in m.evidence
+            )
+            meetings.append(
+                Meeting(
+                    id=f"m{i + 1}",
+                    participants=tuple(ids[p] for p in m.participants),
+                    status=m.status,  # type: ignore[arg-type]
+                    location=ids.get(m.location) if m.location else None,
+                    date=m.date,
+                    mode=m.mode,  # type: ignore[arg-type]
+                    kind=m.kind,
+                    topics=tuple(m.topics),
+                    excluded_topics=tuple(m.excluded),
+                    evidence=ev,
+                    confidence=round(m.confidence, 3),
+                    label=self._title(m),
+                )
+            )
         return Extraction(self.article, entities, tuple(meetings))
 
 
-_T_BEFORE = r"(?P<T>(?:the (?:topic|issue|question) of )?[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:(?:\s+or\s+|\s+and\s+)[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*)*)"
+_CAP_PHRASE = r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*"
+_T_BEFORE = (
+    r"(?P<T>(?:the (?:topic|issue|question) of )?"
+    + _CAP_PHRASE
+    + r"(?:(?:\s+or\s+|\s+and\s+)"
+    + _CAP_PHRASE
+    + r")*)"
+)
 _T_AFTER = r"(?P<T>[^.,;:!?()\n]{2,80})"
 _T_LIST = r"(?P<T>[^.;:!?()\n]{2,120})"
 _T_MID = r"(?P<T>[\w'\- ]{2,60}?)"
@@ -1025,8 +1615,15 @@ def _compile_excluded(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?i:" + flex(before) + ")" + tail)
 
 
-_NOUN_BY_LABEL = {"meeting": "meeting", "talks": "talks", "negotiations": "negotiations",
-                  "summit": "summit", "visit": "visit", "host": "visit", "phone call": "phone call"}
+_NOUN_BY_LABEL = {
+    "meeting": "meeting",
+    "talks": "talks",
+    "negotiations": "negotiations",
+    "summit": "summit",
+    "visit": "visit",
+    "host": "visit",
+    "phone call": "phone call",
+}
 
 
 def _split_topics(chunk: Span) -> list[str]:
@@ -1065,14 +1662,25 @@ def _clean_topic(text: str, stop: list[str]) -> str | None:
 
 def _clean_topic_text(text: str) -> str | None:
     t = re.sub(r"\s+", " ", text).strip(" ,.;:-—\"'“”")
-    t = re.sub(r"^(?:the topic of|the issue of|issues such as|such as|issues like)\s+", "", t, flags=re.I)
-    t = re.sub(r"^(?:more\s+)?(?:sensitive\s+)?(?:geopolitical\s+)?issues\s+such\s+as\s+", "", t, flags=re.I)
+    t = re.sub(
+        r"^(?:the topic of|the issue of|issues such as|such as|issues like)\s+", "", t, flags=re.I
+    )
+    t = re.sub(
+        r"^(?:more\s+)?(?:sensitive\s+)?(?:geopolitical\s+)?issues\s+such\s+as\s+",
+        "",
+        t,
+        flags=re.I,
+    )
     return t if len(t) >= 2 else None
 
 
 def _same_topic(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
-    return a == b or bool(re.search(rf"\b{re.escape(b)}\b", a)) or bool(re.search(rf"\b{re.escape(a)}\b", b))
+    return (
+        a == b
+        or bool(re.search(rf"\b{re.escape(b)}\b", a))
+        or bool(re.search(rf"\b{re.escape(a)}\b", b))
+    )
 
 
 def assemble(doc: Doc, article: Article) -> Extraction:

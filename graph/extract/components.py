@@ -36,62 +36,547 @@ from graph.extract.dates import find_dates
 __all__ = ["NAME_PARTICLES", "is_name_token"]
 
 NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "del", "della", "van", "von",
-     "der", "den", "le", "la", "du", "dos", "das", "ben", "y", "ul", "ud"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+        "ben",
+        "y",
+        "ul",
+        "ud",
+    }
 )
 _STOP_CAPS = frozenset(
-    """The A An In On At Of For From To By With And Or But If As He She It They We I You His Her
-    Its Their Our This That These Those There Here When While After Before During Since Until
-    Although Though Because However Meanwhile Also Yet So Then Now Still Even Mr Mrs Ms Dr Today
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-    Dec What Who Why How Where Which Whether Both Each Every All Some Many Most More Other Another
-    No Not Under Over Between Among Against According Asked Speaking Like Unlike Despite Amid
-    Without Within Through Across Following Reuters AP AFP CNN BBC Xinhua TASS Interfax Yonhap
-    God Internet Web Twitter Facebook YouTube Instagram Telegram LinkedIn Pinterest Tumblr Email
-    Share Read More Previous Next Related Posts Trending News Latest Breaking Photo Video Image
-    Copyright Prime Foreign Defense Defence Secretary Minister President Vice Deputy State
-    Government Embassy Ministry Department Council Committee Party Agency Office Commission
-    Union Parliament Congress Senate Court Army Navy Forces Republic Kingdom Federation
-    North South East West Western Eastern Northern Southern Central Middle Gulf Sea Ocean
-    Island Islands River Valley Peninsula Strait Airport University Street Square Hall Palace
-    Summit Talks Conference Forum Treaty Agreement Accord Pact Plan Initiative Program Programme
-    Islamic Muslim Christian Catholic Jewish Arab Kurdish Sunni Shia Shiite""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "From",
+        "To",
+        "By",
+        "With",
+        "And",
+        "Or",
+        "But",
+        "If",
+        "As",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Until",
+        "Although",
+        "Though",
+        "Because",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Yet",
+        "So",
+        "Then",
+        "Now",
+        "Still",
+        "Even",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Today",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "What",
+        "Who",
+        "Why",
+        "How",
+        "Where",
+        "Which",
+        "Whether",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "Some",
+        "Many",
+        "Most",
+        "More",
+        "Other",
+        "Another",
+        "No",
+        "Not",
+        "Under",
+        "Over",
+        "Between",
+        "Among",
+        "Against",
+        "According",
+        "Asked",
+        "Speaking",
+        "Like",
+        "Unlike",
+        "Despite",
+        "Amid",
+        "Without",
+        "Within",
+        "Through",
+        "Across",
+        "Following",
+        "Reuters",
+        "AP",
+        "AFP",
+        "CNN",
+        "BBC",
+        "Xinhua",
+        "TASS",
+        "Interfax",
+        "Yonhap",
+        "God",
+        "Internet",
+        "Web",
+        "Twitter",
+        "Facebook",
+        "YouTube",
+        "Instagram",
+        "Telegram",
+        "LinkedIn",
+        "Pinterest",
+        "Tumblr",
+        "Email",
+        "Share",
+        "Read",
+        "More",
+        "Previous",
+        "Next",
+        "Related",
+        "Posts",
+        "Trending",
+        "News",
+        "Latest",
+        "Breaking",
+        "Photo",
+        "Video",
+        "Image",
+        "Copyright",
+        "Prime",
+        "Foreign",
+        "Defense",
+        "Defence",
+        "Secretary",
+        "Minister",
+        "President",
+        "Vice",
+        "Deputy",
+        "State",
+        "Government",
+        "Embassy",
+        "Ministry",
+        "Department",
+        "Council",
+        "Committee",
+        "Party",
+        "Agency",
+        "Office",
+        "Commission",
+        "Union",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Court",
+        "Army",
+        "Navy",
+        "Forces",
+        "Republic",
+        "Kingdom",
+        "Federation",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Central",
+        "Middle",
+        "Gulf",
+        "Sea",
+        "Ocean",
+        "Island",
+        "Islands",
+        "River",
+        "Valley",
+        "Peninsula",
+        "Strait",
+        "Airport",
+        "University",
+        "Street",
+        "Square",
+        "Hall",
+        "Palace",
+        "Summit",
+        "Talks",
+        "Conference",
+        "Forum",
+        "Treaty",
+        "Agreement",
+        "Accord",
+        "Pact",
+        "Plan",
+        "Initiative",
+        "Program",
+        "Programme",
+        "Islamic",
+        "Muslim",
+        "Christian",
+        "Catholic",
+        "Jewish",
+        "Arab",
+        "Kurdish",
+        "Sunni",
+        "Shia",
+        "Shiite",
+    ]
 )
 _ORG_HEADS = frozenset(
-    """Ministry Department Council Committee Agency Commission Party Organization Organisation
-    Union Bank Court Parliament Assembly Office Fund Authority Army Forces Front Movement
-    Institute Foundation Association Bureau League Corporation Company Group Service Services
-    Administration Secretariat Cabinet Command Guard Guards Congress Senate Federation Alliance
-    Coalition Council Tribunal Board Center Centre University Network Programme Program Mission
-    Embassy Consulate Corps Police Brigade Brigades Militia Society Watch Trust Initiative""".split()
+    [
+        "Ministry",
+        "Department",
+        "Council",
+        "Committee",
+        "Agency",
+        "Commission",
+        "Party",
+        "Organization",
+        "Organisation",
+        "Union",
+        "Bank",
+        "Court",
+        "Parliament",
+        "Assembly",
+        "Office",
+        "Fund",
+        "Authority",
+        "Army",
+        "Forces",
+        "Front",
+        "Movement",
+        "Institute",
+        "Foundation",
+        "Association",
+        "Bureau",
+        "League",
+        "Corporation",
+        "Company",
+        "Group",
+        "Service",
+        "Services",
+        "Administration",
+        "Secretariat",
+        "Cabinet",
+        "Command",
+        "Guard",
+        "Guards",
+        "Congress",
+        "Senate",
+        "Federation",
+        "Alliance",
+        "Coalition",
+        "Council",
+        "Tribunal",
+        "Board",
+        "Center",
+        "Centre",
+        "University",
+        "Network",
+        "Programme",
+        "Program",
+        "Mission",
+        "Embassy",
+        "Consulate",
+        "Corps",
+        "Police",
+        "Brigade",
+        "Brigades",
+        "Militia",
+        "Society",
+        "Watch",
+        "Trust",
+        "Initiative",
+    ]
 )
 _ORG_PREFIX_OK = frozenset({"of", "for", "and", "the", "&"})
 _REGION_WORDS = frozenset(
-    """State Affairs Europe Asia Africa America Americas Central Eastern Western Northern Southern
-    East West North South Middle Korean Peninsula Pacific Atlantic Arctic Caucasus Balkans Gulf
-    Arms Control Human Rights Political Economic Public Diplomacy Counterterrorism Nonproliferation
-    Disarmament Refugees Migration Energy Climate Oceans Trade Commerce Development Cooperation
-    Relations Security Defense Defence Intelligence Interior Justice Finance Planning Information
-    External Foreign Commonwealth Unification Reconciliation Negotiations Ukraine Syria Iran""".split()
+    [
+        "State",
+        "Affairs",
+        "Europe",
+        "Asia",
+        "Africa",
+        "America",
+        "Americas",
+        "Central",
+        "Eastern",
+        "Western",
+        "Northern",
+        "Southern",
+        "East",
+        "West",
+        "North",
+        "South",
+        "Middle",
+        "Korean",
+        "Peninsula",
+        "Pacific",
+        "Atlantic",
+        "Arctic",
+        "Caucasus",
+        "Balkans",
+        "Gulf",
+        "Arms",
+        "Control",
+        "Human",
+        "Rights",
+        "Political",
+        "Economic",
+        "Public",
+        "Diplomacy",
+        "Counterterrorism",
+        "Nonproliferation",
+        "Disarmament",
+        "Refugees",
+        "Migration",
+        "Energy",
+        "Climate",
+        "Oceans",
+        "Trade",
+        "Commerce",
+        "Development",
+        "Cooperation",
+        "Relations",
+        "Security",
+        "Defense",
+        "Defence",
+        "Intelligence",
+        "Interior",
+        "Justice",
+        "Finance",
+        "Planning",
+        "Information",
+        "External",
+        "Foreign",
+        "Commonwealth",
+        "Unification",
+        "Reconciliation",
+        "Negotiations",
+        "Ukraine",
+        "Syria",
+        "Iran",
+    ]
 )
 _STOP_CAPS_ORG = frozenset(
-    """The A An In On At But And Two Three Four Five Six Seven Eight Nine Ten Several Many Some
-    Both Its His Her Their Our When While After Before If As Former Senior Top""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "Several",
+        "Many",
+        "Some",
+        "Both",
+        "Its",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "If",
+        "As",
+        "Former",
+        "Senior",
+        "Top",
+    ]
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
-_NAME_SHAPE = re.compile(r"^(?:[A-Z][a-z\u00e0-\u017f'’]+(?:-[A-Za-z][a-z\u00e0-\u017f]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
+_NAME_SHAPE = re.compile(
+    r"^(?:[A-Z][a-z\u00e0-\u017f'’]+(?:-[A-Za-z][a-z\u00e0-\u017f]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$"
+)
 _SPEECH = frozenset(
-    """said says told added stated noted stressed warned insisted argued explained announced
-    wrote tweeted declared urged met meets visited visits arrived spoke speaks called calls
-    welcomed hosted received held holds expressed praised criticized criticised accused
-    thanked asked replied responded confirmed denied reiterated underscored emphasized
-    emphasised agreed signed discussed will would has had was is""".split()
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "stated",
+        "noted",
+        "stressed",
+        "warned",
+        "insisted",
+        "argued",
+        "explained",
+        "announced",
+        "wrote",
+        "tweeted",
+        "declared",
+        "urged",
+        "met",
+        "meets",
+        "visited",
+        "visits",
+        "arrived",
+        "spoke",
+        "speaks",
+        "called",
+        "calls",
+        "welcomed",
+        "hosted",
+        "received",
+        "held",
+        "holds",
+        "expressed",
+        "praised",
+        "criticized",
+        "criticised",
+        "accused",
+        "thanked",
+        "asked",
+        "replied",
+        "responded",
+        "confirmed",
+        "denied",
+        "reiterated",
+        "underscored",
+        "emphasized",
+        "emphasised",
+        "agreed",
+        "signed",
+        "discussed",
+        "will",
+        "would",
+        "has",
+        "had",
+        "was",
+        "is",
+    ]
 )
 _APPOS_START = frozenset(
-    """a an the former senior his her their its who deputy chief top acting then head
-    president minister secretary ambassador envoy spokesman spokeswoman spokesperson leader
-    chairman director adviser advisor one""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "former",
+        "senior",
+        "his",
+        "her",
+        "their",
+        "its",
+        "who",
+        "deputy",
+        "chief",
+        "top",
+        "acting",
+        "then",
+        "head",
+        "president",
+        "minister",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "chairman",
+        "director",
+        "adviser",
+        "advisor",
+        "one",
+    ]
 )
 
 
@@ -127,7 +612,7 @@ def dg_sentences(doc: Doc) -> Doc:
         elif prev in _END or (prev in _CLOSE and i >= 2 and texts[i - 2] in _END):
             if cur[:1].isupper() or cur[:1] in _OPEN or cur[:1].isdigit():
                 starts[i] = 1
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -241,13 +726,35 @@ class _Roles:
                 else:
                     break
                 j += 1
-            if last_head >= 0 and any(doc[k].lower_ in self.heads or doc[k].lower_ in self.mods for k in range(i, last_head + 1)):
+            if last_head >= 0 and any(
+                doc[k].lower_ in self.heads or doc[k].lower_ in self.mods
+                for k in range(i, last_head + 1)
+            ):
                 end = last_head + 1
                 # "Secretary of State for Russia and Central Europe", "President of Finland"
                 k = end
-                if k < n and doc[k].lower_ in ("of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper():
+                if (
+                    k < n
+                    and doc[k].lower_ in ("of", "for")
+                    and k + 1 < n
+                    and doc[k + 1].text[:1].isupper()
+                ):
                     k += 1
-                    while k < n and ((doc[k].text[:1].isupper() and (covered[k] or doc[k].lower_ in self.mods or doc[k].text in _REGION_WORDS)) or (doc[k].lower_ in ("and", "the", "of", "for") and k + 1 < n and doc[k + 1].text[:1].isupper())):
+                    while k < n and (
+                        (
+                            doc[k].text[:1].isupper()
+                            and (
+                                covered[k]
+                                or doc[k].lower_ in self.mods
+                                or doc[k].text in _REGION_WORDS
+                            )
+                        )
+                        or (
+                            doc[k].lower_ in ("and", "the", "of", "for")
+                            and k + 1 < n
+                            and doc[k + 1].text[:1].isupper()
+                        )
+                    ):
                         k += 1
                     while k > end + 1 and doc[k - 1].lower_ in ("and", "the", "of", "for"):
                         k -= 1
@@ -296,8 +803,12 @@ class _People:
         blocked = _coverage(doc, ("country", "org", "date", "role"))
         city = _coverage(doc, ("city",))
         role_end = {s.end for s in doc.spans.get("role", [])}
-        ner = {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"} if doc.has_annotation("ENT_IOB") else set()
-        ner_tokens = set()
+        ner = (
+            {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
+            if doc.has_annotation("ENT_IOB")
+            else set()
+        )
+        ner_tokens: set[int] = set()
         for s, e in ner:
             ner_tokens.update(range(s, e))
         runs = _name_runs(doc, blocked)
@@ -314,16 +825,36 @@ class _People:
                 or (prev is not None and (prev.text in self.honorifics))
                 or (len(toks) >= 2 and first in self.first_names and not all(city[start:end]))
                 or text in self.known
-                or (len(toks) >= 2 and nxt is not None and nxt.text == "," and end + 1 < len(doc)
-                    and (doc[end + 1].lower_ in _APPOS_START or doc[end + 1].text in self.demonyms
-                         or doc[end + 1].lower_ in self.heads
-                         or (end + 2 < len(doc) and doc[end + 2].text in ("'s", "’s"))))
-                or (len(toks) >= 2 and nxt is not None and nxt.lower_ in _SPEECH and not all(city[start:end]))
-                or (len(toks) >= 2 and prev is not None and prev.lower_ in ("said", "told", "met", "with", "and") and not all(city[start:end]))
+                or (
+                    len(toks) >= 2
+                    and nxt is not None
+                    and nxt.text == ","
+                    and end + 1 < len(doc)
+                    and (
+                        doc[end + 1].lower_ in _APPOS_START
+                        or doc[end + 1].text in self.demonyms
+                        or doc[end + 1].lower_ in self.heads
+                        or (end + 2 < len(doc) and doc[end + 2].text in ("'s", "’s"))
+                    )
+                )
+                or (
+                    len(toks) >= 2
+                    and nxt is not None
+                    and nxt.lower_ in _SPEECH
+                    and not all(city[start:end])
+                )
+                or (
+                    len(toks) >= 2
+                    and prev is not None
+                    and prev.lower_ in ("said", "told", "met", "with", "and")
+                    and not all(city[start:end])
+                )
                 or any(k in ner_tokens for k in range(start, end))
             )
             titled = start in role_end or (prev is not None and prev.text in self.honorifics)
-            if len(toks) == 1 and not (titled or text in self.known or any(k in ner_tokens for k in range(start, end))):
+            if len(toks) == 1 and not (
+                titled or text in self.known or any(k in ner_tokens for k in range(start, end))
+            ):
                 pending.append((start, end))
                 continue
             if titled:  # "Prince Sultan", "President Carter": a title makes a name, even a city's
@@ -335,21 +866,27 @@ class _People:
                 pending.append((start, end))
         # second pass: single surnames (or surname-first family names) seen in full
         short: dict[str, set[str]] = {}
-        for s in accepted:
-            toks = [t.text for t in s if t.text not in ("-",) and t.lower_ not in NAME_PARTICLES]
+        for span in accepted:
+            toks = [t.text for t in span if t.text != "-" and t.lower_ not in NAME_PARTICLES]
             if len(toks) >= 2:
-                short.setdefault(toks[-1], set()).add(s.text)
+                short.setdefault(toks[-1], set()).add(span.text)
                 if toks[0] not in self.first_names:
-                    short.setdefault(toks[0], set()).add(s.text)
+                    short.setdefault(toks[0], set()).add(span.text)
         for text in {s.text for s in accepted}:
             info = self.known.get(text)
             if info and info.get("surname"):
                 short.setdefault(info["surname"], set()).add(text)
         for start, end in pending:
             text = doc[start:end].text
-            if text in short and len(short[text]) == 1:
-                accepted.append(Span(doc, start, end, label="PERSON"))
-            elif end - start >= 2 and doc[end - 1].text in short and len(short[doc[end - 1].text]) == 1:
+            if (
+                text in short
+                and len(short[text]) == 1
+                or (
+                    end - start >= 2
+                    and doc[end - 1].text in short
+                    and len(short[doc[end - 1].text]) == 1
+                )
+            ):
                 accepted.append(Span(doc, start, end, label="PERSON"))
         doc.spans["person"] = sorted(filter_spans(accepted), key=lambda s: s.start)
         return doc
@@ -369,7 +906,12 @@ def _name_runs(doc: Doc, blocked: list[bool]) -> list[tuple[int, int]]:
     while i < n:
         if blocked[i] or not is_name_token(doc[i]):
             # "al-Sarraj" is tokenised al - Sarraj
-            if not (doc[i].lower_ in ("al", "el") and i + 2 < n and doc[i + 1].text == "-" and is_name_token(doc[i + 2])):
+            if not (
+                doc[i].lower_ in ("al", "el")
+                and i + 2 < n
+                and doc[i + 1].text == "-"
+                and is_name_token(doc[i + 2])
+            ):
                 i += 1
                 continue
         j = i + 1
@@ -377,15 +919,30 @@ def _name_runs(doc: Doc, blocked: list[bool]) -> list[tuple[int, int]]:
             t = doc[j]
             if blocked[j]:
                 break
-            if is_name_token(t) or (t.text == "-" and not t.whitespace_ and j + 1 < n and doc[j + 1].text[:1].isalpha() and not doc[j - 1].whitespace_):
+            if is_name_token(t) or (
+                t.text == "-"
+                and not t.whitespace_
+                and j + 1 < n
+                and doc[j + 1].text[:1].isalpha()
+                and not doc[j - 1].whitespace_
+            ):
                 j += 1
-                if t.text == "-" and doc[j].text.isalpha() and doc[j].text.islower() and len(doc[j].text) <= 4:
+                if (
+                    t.text == "-"
+                    and doc[j].text.isalpha()
+                    and doc[j].text.islower()
+                    and len(doc[j].text) <= 4
+                ):
                     j += 1  # Kim Jong-un, Ri Yong-ho
                 continue
-            if t.lower_ in NAME_PARTICLES and j + 1 < n and (is_name_token(doc[j + 1]) or doc[j + 1].text == "-"):
+            if (
+                t.lower_ in NAME_PARTICLES
+                and j + 1 < n
+                and (is_name_token(doc[j + 1]) or doc[j + 1].text == "-")
+            ):
                 j += 1
                 continue
-            if t.text in ("Jr.", "Jr", "Sr.") :
+            if t.text in ("Jr.", "Jr", "Sr."):
                 j += 1
                 break
             break
@@ -415,18 +972,43 @@ def dg_orgs(doc: Doc) -> Doc:
             p = doc[s - 1]
             if people[s - 1] or p.is_sent_start and p.text in _STOP_CAPS:
                 break
-            if p.text[:1].isupper() and p.text not in _STOP_CAPS_ORG and not p.is_punct and not p.like_num:
-                s -= 1
-            elif p.lower_ in ("and", "of", "for", "&") and s - 2 >= 0 and doc[s - 2].text[:1].isupper() and not doc[s - 2].is_sent_start:
+            if (
+                p.text[:1].isupper()
+                and p.text not in _STOP_CAPS_ORG
+                and not p.is_punct
+                and not p.like_num
+            ) or (
+                p.lower_ in ("and", "of", "for", "&")
+                and s - 2 >= 0
+                and doc[s - 2].text[:1].isupper()
+                and not doc[s - 2].is_sent_start
+            ):
                 s -= 1
             else:
                 break
         e = i + 1
         if e + 1 < n and doc[e].lower_ in ("of", "for") and doc[e + 1].text[:1].isupper():
             e += 1
-            while e < n and (doc[e].text[:1].isupper() or (doc[e].lower_ in _ORG_PREFIX_OK and e + 1 < n and doc[e + 1].text[:1].isupper())) and not people[e]:
+            while (
+                e < n
+                and (
+                    doc[e].text[:1].isupper()
+                    or (
+                        doc[e].lower_ in _ORG_PREFIX_OK
+                        and e + 1 < n
+                        and doc[e + 1].text[:1].isupper()
+                    )
+                )
+                and not people[e]
+            ):
                 e += 1
-        if e - s < 2 and tok.text not in ("Congress", "Parliament", "Senate", "Cabinet", "Pentagon"):
+        if e - s < 2 and tok.text not in (
+            "Congress",
+            "Parliament",
+            "Senate",
+            "Cabinet",
+            "Pentagon",
+        ):
             continue
         if e - s < 2:
             continue
@@ -453,8 +1035,6 @@ class _Triggers:
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [
-            Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)
-        ]
+        spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
         doc.spans["trigger"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc

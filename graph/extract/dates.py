@@ -6,7 +6,8 @@ the date span alone with the publication date as the base.
 
 >>> import datetime as dt
 >>> pub = dt.date(2025, 4, 8)
->>> [(m.text, resolve(m.text, pub)) for m in find_dates("They meet on April 10 and met on Tuesday.")]
+>>> text = "They meet on April 10 and met on Tuesday."
+>>> [(m.text, resolve(m.text, pub)) for m in find_dates(text)]
 [('April 10', '2025-04-10'), ('Tuesday', '2025-04-08')]
 >>> resolve("last month", pub), resolve("February 27", None), resolve("March 2016", None)
 ('2025-03', '--02-27', '2016-03')
@@ -22,13 +23,40 @@ from functools import lru_cache
 __all__ = ["DateMention", "find_dates", "resolve", "is_future"]
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-             "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -41,12 +69,14 @@ _PATTERN = re.compile(
   | (?P<dmy>\b{_DAY_RE}\s+{_MONTH_RE}(?:,?\s+(?:19|20)\d\d)?\b)
   | (?P<my>\b{_MONTH_RE}\s+(?:of\s+)?(?:19|20)\d\d\b)
   | (?P<rel>\b(?:(?:last|next|this|earlier\ this|later\ this)\s+(?:week|month|year|weekend)
-        |yesterday|today|tomorrow|(?:a|one|two|three|several|a\ few)\s+(?:days?|weeks?|months?)\ ago)\b)
+        |yesterday|today|tomorrow
+        |(?:a|one|two|three|several|a\ few)\s+(?:days?|weeks?|months?)\ ago)\b)
   | (?P<wd>\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<mon>\b(?:in|since|during|last|next|this|early|late|mid-?|until|by)\s+
         (?:January|February|March|April|June|July|August|September|October|November|December)\b)
   | (?P<year>\b(?:in|since|during|of|until|by)\s+(?:19|20)\d\d\b)
-  | (?P<yearnoun>\b(?:19|20)\d\d(?=\s+(?:talks|meeting|meetings|summit|visit|negotiations|round|trip|accord)\b))
+  | (?P<yearnoun>\b(?:19|20)\d\d
+        (?=\s+(?:talks|meeting|meetings|summit|visit|negotiations|round|trip|accord)\b))
     """,
     re.VERBOSE,
 )
@@ -90,7 +120,10 @@ def resolve(text: str, published: dt.date | None) -> str | None:
     low = t.lower().rstrip(".")
     if re.fullmatch(r"(19|20)\d\d-[01]\d-[0-3]\d", t):
         return t
-    m = re.fullmatch(rf"({_MONTH_RE})\s+({_DAY_RE})(?:\s*(?:-|–|to|and)\s*{_DAY_RE})?(?:,?\s+((?:19|20)\d\d))?", t)
+    m = re.fullmatch(
+        rf"({_MONTH_RE})\s+({_DAY_RE})(?:\s*(?:-|–|to|and)\s*{_DAY_RE})?(?:,?\s+((?:19|20)\d\d))?",
+        t,
+    )
     if m:
         return _month_day(m.group(1), _day(m.group(2)), m.group(3), published)
     m = re.fullmatch(rf"({_DAY_RE})\s+({_MONTH_RE})(?:,?\s+((?:19|20)\d\d))?", t)
@@ -173,7 +206,7 @@ def _dateparser(text: str, published: dt.date | None) -> str | None:
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = base
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
 
 

