@@ -154,7 +154,8 @@ def actor_met(
         raise BadInput("limit, offset and meetings must not be negative")
     rec = catalog.actor(ident)
     filters = MeetingFilters(actor=ident, since=since, until=until, topic=topic, status=status)
-    own = members(store, ident) | represented(store, ident)  # its side is no counterpart
+    # its own side is no counterpart
+    own = members(store, ident, catalog) | represented(store, ident, catalog)
     by_who: dict[str, list[MeetingRecord]] = defaultdict(list)
     for record in select_meetings(store, catalog, filters):
         for who in record.participants:

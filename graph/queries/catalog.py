@@ -92,6 +92,10 @@ _MEETING_FACTS: Mapping[str, str] = {
 }
 _TOPIC_LABELS = "SELECT DISTINCT ?t ?label WHERE { ?t skos:prefLabel ?label }"
 _TOPIC_COUNTS = "SELECT ?t (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m schema:about ?t } GROUP BY ?t"
+#: the steps of :data:`graph.queries.meetings.REPRESENTS`, each DISTINCT on its own
+_REPRESENTS_DIRECT = "SELECT DISTINCT ?a ?what WHERE { ?a schema:nationality|dg:country ?what }"
+_HOLDS = "SELECT DISTINCT ?a ?post WHERE { ?a org:holds ?post }"
+_POST_IN = "SELECT DISTINCT ?post ?what WHERE { ?post org:postIn ?what }"
 
 
 def normalize(text: str) -> str:
@@ -158,8 +162,11 @@ class Catalog:
     topics: dict[str, TopicRecord] = field(default_factory=dict)
     meetings: dict[str, MeetingRecord] = field(default_factory=dict)
     version: int = -1
+    #: actor -> what it represents (its country, the bodies of its posts), itself excluded
+    represents: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _keys: list[tuple[str, ActorRecord]] = field(default_factory=list, repr=False)
     _topic_keys: list[tuple[str, TopicRecord]] = field(default_factory=list, repr=False)
+    _members: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     by_actor: dict[str, list[str]] = field(default_factory=dict, repr=False)
     by_place: dict[str, list[str]] = field(default_factory=dict, repr=False)
     by_topic: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -205,6 +212,7 @@ class Catalog:
             topics[ident] = TopicRecord(ident, labels.get(ident, ident.split("/", 1)[-1]),
                                         topic_counts.get(ident, 0))
         return cls(actors=actors, topics=topics, meetings=_meeting_table(store),
+                   represents=_represents(store),
                    version=version)
 
     def __post_init__(self) -> None:
@@ -222,6 +230,19 @@ class Catalog:
             for topic in m.topics:
                 by_topic[topic].append(m.id)
         self.by_actor, self.by_place, self.by_topic = dict(by_actor), dict(by_place), dict(by_topic)
+        members: dict[str, set[str]] = defaultdict(set)
+        for actor, targets in self.represents.items():
+            for target in targets:
+                members[target].add(actor)
+        self._members = {k: frozenset(v) for k, v in members.items()}
+
+    def current(self, store: GraphStore) -> bool:
+        """Whether the catalog was built from the store as it is now."""
+        return self.version == store.version
+
+    def members_of(self, ident: str) -> frozenset[str]:
+        """Who represents ``ident`` directly (its people and bodies, its posts' holders)."""
+        return self._members.get(ident, frozenset())
 
     # ------------------------------------------------------------------ lookups
     def actor(self, ident: str) -> ActorRecord:
@@ -348,3 +369,16 @@ def _meeting_table(store: GraphStore) -> dict[str, MeetingRecord]:
             confidence=max(confidences) if confidences else None,
         )
     return table
+
+
+def _represents(store: GraphStore) -> dict[str, frozenset[str]]:
+    """What each actor represents, read in steps (see :data:`_REPRESENTS_DIRECT`)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(_REPRESENTS_DIRECT):
+        found[lid(row["a"])].add(lid(row["what"]))
+    scopes: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(_POST_IN):
+        scopes[lid(row["post"])].add(lid(row["what"]))
+    for row in store.select(_HOLDS):
+        found[lid(row["a"])].update(scopes.get(lid(row["post"]), ()))
+    return {k: frozenset(v - {k}) for k, v in found.items() if v - {k}}

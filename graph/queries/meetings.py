@@ -183,9 +183,13 @@ class MeetingPage:
     items: tuple[MeetingSummary, ...]
 
 
-def members(store: GraphStore, actor: str) -> set[str]:
+def members(store: GraphStore, actor: str, catalog: Catalog | None = None) -> set[str]:
     """The actor and everyone who represents it (its people, bodies, post holders):
-    the subjects of :data:`REPRESENTS` ending at ``actor``."""
+    the subjects of :data:`REPRESENTS` ending at ``actor``. From the catalog when it is
+    current, else from the store."""
+    if catalog is not None and catalog.current(store):
+        node(actor)  # a well-formed id
+        return {actor} | catalog.members_of(actor)
     term = node(actor)
     found = {actor} | {lid(r["self"]) for r in store.select(_DIRECT_MEMBERS, actor=term)}
     for row in store.select(_POSTS_IN, actor=term):
@@ -193,9 +197,12 @@ def members(store: GraphStore, actor: str) -> set[str]:
     return found
 
 
-def represented(store: GraphStore, actor: str) -> set[str]:
+def represented(store: GraphStore, actor: str, catalog: Catalog | None = None) -> set[str]:
     """The actor and what it represents (a person's country, the bodies of its posts):
-    the ends of :data:`REPRESENTS` from ``actor``."""
+    the ends of :data:`REPRESENTS` from ``actor`` (from the catalog when current)."""
+    if catalog is not None and catalog.current(store):
+        node(actor)
+        return {actor} | catalog.represents.get(actor, frozenset())
     term = node(actor)
     found = {actor} | {lid(r["what"]) for r in store.select(_DIRECT_REPRESENTED, actor=term)}
     for row in store.select(_HELD, actor=term):
@@ -225,7 +232,7 @@ def select_meetings(store: GraphStore, catalog: Catalog,
     for name in ("actor", "other", "country"):
         value = getattr(filters, name)
         if value is not None:
-            side = members(store, value)
+            side = members(store, value, catalog)
             narrow(_ids(catalog.by_actor, side))
             if name != "country":
                 sides.append(side)

@@ -97,3 +97,18 @@ def test_cli(tmp_path: Path) -> None:
     out = tmp_path / "g.nq"
     assert main(["--meetings", "12", "--out", str(out), "--seed", "4"]) == 0
     assert out.read_bytes() == _graph(12, 4)
+
+
+@pytest.mark.parametrize("kind", ["Person", "Country"])
+def test_catalog_and_store_agree_on_who_represents_whom(store: Store, kind: str) -> None:
+    from graph.queries.meetings import members, represented
+    from graph.store import GraphStore
+
+    gs = GraphStore()
+    gs.add_quads(store.quads_for_pattern(None, None, None))
+    cat = Catalog.build(gs)
+    actors = sorted(a.id for a in cat.actors.values() if a.type == kind)[:25]
+    assert actors
+    for actor in actors:
+        assert members(gs, actor, cat) == members(gs, actor)
+        assert represented(gs, actor, cat) == represented(gs, actor)
