@@ -250,6 +250,11 @@ _NEGATION_HINT = re.compile(
     r"|\bset aside\b|\bsteered\b|\bruled out\b",
     re.IGNORECASE,
 )
+_CREDIT_LINE = re.compile(
+    r"contributed to this report|\b(?:reporting|writing|editing|additional reporting) by\b"
+    r"|^\s*by [A-Z][a-z]+ [A-Z][a-z]+\s*$",
+    re.IGNORECASE,
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset(
     {"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"}
@@ -409,7 +414,11 @@ class _Builder:
 
     def _build_people(self) -> None:
         doc = self.doc
-        persons = list(doc.spans["person"])
+        # bylines and credits ("X and Y contributed to this report") are not the story
+        credits = {
+            si for si, s in enumerate(self.sents) if _CREDIT_LINE.search(s.text)
+        }
+        persons = [p for p in doc.spans["person"] if self.tok_sent[p.start] not in credits]
         # canonical full names: longest span text containing the short form's tokens
         full: list[Span] = [p for p in persons if len(p) >= 2]
         short_map: dict[str, str] = {}

@@ -482,6 +482,10 @@ _STOP_CAPS_ORG = frozenset(
         "Top",
     ]
 )
+_NOT_NAME_ENDS = frozenset(
+    """Administration Act Bill Plan Doctrine Accord Agreement Accords Agenda Era Day Week
+    Prize Award Cup Games Tower Bridge Road Avenue Airport Station Hotel Stadium""".split()
+)
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NAME_SHAPE = re.compile(
     r"^(?:[A-Z][a-z\u00e0-\u017f'’]+(?:-[A-Za-z][a-z\u00e0-\u017f]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$"
@@ -818,6 +822,8 @@ class _People:
             text = doc[start:end].text
             toks = [t.text for t in doc[start:end]]
             first = toks[0]
+            if toks[-1] in _ORG_HEADS or toks[-1] in _NOT_NAME_ENDS:
+                continue  # "Biden Administration", "Recovery Act": named things, not people
             prev = doc[start - 1] if start > 0 else None
             nxt = doc[end] if end < len(doc) else None
             evidence = (
