@@ -74,6 +74,9 @@ class _Filter:
         )
 
 
+_NO_FILTER = _Filter()
+
+
 @dataclass(frozen=True)
 class NetNode:
     """A node of a subgraph; ``more`` counts its neighbours left out of the subgraph."""
@@ -155,6 +158,8 @@ class MeetingNetwork:
                     self.graph[u][v]["meetings"].append(m.id)
                 else:
                     self.graph.add_edge(u, v, meetings=[m.id])
+        for _, _, data in self.graph.edges(data=True):  # by date once, not per request
+            data["meetings"].sort(key=lambda m: (self.meetings[m].date or "", m))
         for actor, ids in by_actor.items():
             kind = kind_of(actor) if "/" in actor else actor
             type_, name = names.get(actor, (TYPE_BY_KIND.get(kind, kind.capitalize()), actor))
@@ -201,8 +206,9 @@ class MeetingNetwork:
             raise NotFound("actor", actor)
 
     def _edge_meetings(self, u: str, v: str, flt: _Filter) -> list[MeetingInfo]:
-        found = (self.meetings[m] for m in self.graph[u][v]["meetings"])
-        return sorted((m for m in found if flt.keeps(m)), key=lambda m: (m.date or "", m.id))
+        """The meetings of u and v kept by ``flt``, by date (edge lists are kept sorted)."""
+        found = [self.meetings[m] for m in self.graph[u][v]["meetings"]]
+        return found if flt == _NO_FILTER else [m for m in found if flt.keeps(m)]
 
     # ------------------------------------------------------------------ queries
     def met(self, actor: str, *, since: str | None = None, until: str | None = None,
@@ -234,7 +240,7 @@ class MeetingNetwork:
         if center not in self.graph:
             return Subgraph(center, (), (), False)
         adj = self.graph.adj
-        unfiltered = flt == _Filter()
+        unfiltered = flt == _NO_FILTER
         counts: dict[tuple[str, str], int] = {}
 
         def count(u: str, v: str) -> int:
