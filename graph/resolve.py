@@ -52,7 +52,9 @@ __all__ = [
 _FOLDS = (
     (r"ey\b", "ei"), (r"iy\b", "i"), (r"yy\b", "y"), (r"ij\b", "i"),
     (r"kh", "h"), (r"ch", "h"), (r"iye", "ie"), (r"iya", "ia"), (r"yi", "i"), (r"yu", "iu"),
-    (r"ya", "ia"), (r"ye", "ie"), (r"y", "i"), (r"j", "i"), (r"w", "v"), (r"ph", "f"),
+    # y/j fold inside a word only: Darhiyev/Darchiev, but Jong-nam and Yong-nam stay apart
+    (r"ya", "ia"), (r"ye", "ie"), (r"(?<=[a-z])y", "i"), (r"(?<=[a-z])j", "i"), (r"w", "v"),
+    (r"ph", "f"),
     (r"tt", "t"), (r"ss", "s"), (r"ll", "l"), (r"ff", "f"), (r"q", "k"), (r"ou", "u"),
     (r"dh", "d"), (r"th", "t"), (r"ie\b", "i"),
 )

@@ -275,3 +275,15 @@ def test_known_figure_aliases(alias: str, joins: bool) -> None:
     ids = resolve_all([Extraction(Article("a", "text"), (figure,), ()),
                        Extraction(Article("b", "text"), (other,), ())])
     assert (ids["a"].entities["e1"] == ids["b"].entities["e1"]) is joins
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Kim Jong-nam", "Kim Yong-nam"),
+        ("Ban Ki-moon", "Moon Jae-in"),
+        ("Ahmed Khan", "Ahmad Karim"),
+    ],
+)
+def test_different_people_keep_different_name_keys(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
