@@ -49,36 +49,8 @@ _ORDINALS = {
     "4th": "4",
 }
 _OBJECT_STOPS = frozenset(
-    [
-        "to",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "where",
-        "when",
-        "after",
-        "before",
-        "but",
-        "while",
-        "amid",
-        "as",
-        "because",
-        "said",
-        "says",
-        "told",
-        "although",
-        "though",
-        "whereas",
-        "since",
-        "until",
-        "despite",
-        "if",
-        "unless",
-        "so",
-        "than",
-        "during",
-    ]
+    """to that which who whom where when after before but while amid as because said says told
+    although though whereas since until despite if unless so than during""".split()
 )
 _CONTEXT_TOPIC = re.compile(
     r"\b(?:discussed|discussing|focused on|focussed on|agenda|exchanged\W+(?:views|opinions)"
@@ -95,20 +67,8 @@ _CONTEXT_SUBJECT = re.compile(
     r"|the call|the conversation|the visit|the summit)\b"
 )
 _MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    """january february march april may june july august september october november
+    december""".split()
 )
 _WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
 _NOT_TOPIC_AFTER_ON = frozenset(
@@ -163,86 +123,19 @@ _NOT_TOPIC_AFTER_ON = frozenset(
     }
 )
 _TOPIC_STOPS = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "according",
-        "while",
-        "but",
-        "which",
-        "who",
-        "whom",
-        "when",
-        "after",
-        "before",
-        "during",
-        "because",
-        "amid",
-        "officials",
-        "since",
-        "until",
-        "without",
-        "although",
-        "though",
-        "despite",
-        "whereas",
-    ]
+    """said says told according while but which who whom when after before during because amid
+    officials since until without although though despite whereas""".split()
 )
 _SUMMIT_NOUNS = frozenset(
     {"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"}
 )
 _NOT_HEAD_NOUNS = frozenset(
-    [
-        "earlier",
-        "later",
-        "ago",
-        "recently",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "said",
-        "says",
-        "told",
-        "met",
-        "meets",
-        "visited",
-        "where",
-        "when",
-        "while",
-        "after",
-        "before",
-        "since",
-        "until",
-    ]
+    """earlier later ago recently today yesterday tomorrow tonight said says told met meets
+    visited where when while after before since until""".split()
 )
 _FILLER = frozenset(
-    [
-        "as",
-        "well",
-        "also",
-        "too",
-        "then",
-        "there",
-        "here",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "them",
-        "one",
-        "ones",
-        "more",
-        "most",
-        "other",
-        "others",
-        "such",
-        "same",
-        "way",
-        "ways",
-    ]
+    """as well also too then there here it this that these those them one ones more most other
+    others such same way ways""".split()
 )
 #: every excluded-topic pattern contains one of these; sentences without any skip the patterns
 _NEGATION_HINT = re.compile(
@@ -415,9 +308,7 @@ class _Builder:
     def _build_people(self) -> None:
         doc = self.doc
         # bylines and credits ("X and Y contributed to this report") are not the story
-        credits = {
-            si for si, s in enumerate(self.sents) if _CREDIT_LINE.search(s.text)
-        }
+        credits = {si for si, s in enumerate(self.sents) if _CREDIT_LINE.search(s.text)}
         persons = [p for p in doc.spans["person"] if self.tok_sent[p.start] not in credits]
         # canonical full names: longest span text containing the short form's tokens
         full: list[Span] = [p for p in persons if len(p) >= 2]
