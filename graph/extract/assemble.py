@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -215,11 +216,9 @@ class _Builder:
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in doc.spans["person"]}
-        self._openers = [
-            op.split() for op in sorted(self.cues["topic_openers"], key=len, reverse=True)
-        ]
+        self._openers = _openers()
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
-        self._excluded_rx = [_compile_excluded(p) for p in self.cues["excluded_patterns"]]
+        self._excluded_rx = _excluded_patterns()
         self.sents = list(doc.sents)
         # the lead: the first two sentences of the body (after a headline line, if any)
         self._lead_end = 2 if not self.sents or self.sents[0].text.strip()[-1:] in '.!?"”' else 3
@@ -742,8 +741,8 @@ class _Builder:
         labels = [t.label_ for t in trigs]
         # hypothetical, proposed or denied meetings are not meetings
         pre = doc[max(lo, main.start - 8) : main.end + 2].text.lower()
-        if any(re.search(rf"\b{re.escape(c)}\b", pre) for c in self.cues["unreal"]):
-            if not any(re.search(rf"\b{re.escape(c)}\b", pre) for c in self.cues["cancelled"]):
+        if _cue_rx("unreal").search(pre):
+            if not _cue_rx("cancelled").search(pre):
                 return None
         excluded, topic_block = self._excluded(lo, hi)
         topics, topic_tokens = self._topics(lo, hi, trigs, excluded)
@@ -998,7 +997,7 @@ class _Builder:
     def _org_is_venue_or_source(self, k: int) -> bool:
         key = self.tok_ent[k]
         ent = self.ents[key]
-        if ent.name in _VENUES or ent.name == "White House":
+        if ent.name in _VENUES:
             return self._after_prep(k) or (
                 k > 1 and self.doc[k - 1].lower_ == "the" and self._after_prep(k - 1)
             )
@@ -1006,13 +1005,7 @@ class _Builder:
 
     def _sides(self, parts: list[str]) -> int:
         """How many distinct parties: persons count with their country."""
-        sides: set[str] = set()
-        for p in parts:
-            ent = self.ents[p]
-            if ent.type == "Person":
-                sides.add(p)
-            else:
-                sides.add(p)
+        sides = set(parts)
         # a person and their own country are one side
         for p in parts:
             ent = self.ents[p]
@@ -1032,13 +1025,11 @@ class _Builder:
         ) and main.text.lower() not in ("met", "met with", "visited"):
             # a meeting noun as subject: the sentence's main verb says what became of it
             around = doc[lo:hi].text.lower()
-        if any(re.search(rf"\b{re.escape(c)}\b", around) for c in self.cues["cancelled"]):
+        if _cue_rx("cancelled").search(around):
             return "cancelled"
         near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
-        for c in self.cues["planned"]:
-            if re.search(rf"\b{re.escape(c)}\b", near):
-                # "will" far after the trigger belongs to another clause
-                return "planned"
+        if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
+            return "planned"
         if (
             main.text.lower() in ("visit", "meet", "hold", "host")
             and main.start > 0
@@ -1436,15 +1427,6 @@ class _Builder:
     def extraction(self) -> Extraction:
         self.build_entities()
         meets = self.build_meetings()
-        # person countries become country entities so participants resolve
-        for ent in list(self.ents.values()):
-            if (
-                ent.type in ("Person", "Organization")
-                and ent.country
-                and f"C:{ent.country}" not in self.ents
-                and ent.country in self.g.countries
-            ):
-                pass
         order = sorted(self.ents.values(), key=lambda e: (e.first, e.key))
         ids = {e.key: f"e{i + 1}" for i, e in enumerate(order)}
         entities = tuple(
@@ -1501,6 +1483,25 @@ _T_BEFORE = (
 _T_AFTER = r"(?P<T>[^.,;:!?()\n]{2,80})"
 _T_LIST = r"(?P<T>[^.;:!?()\n]{2,120})"
 _T_MID = r"(?P<T>[\w'\- ]{2,60}?)"
+
+
+@cache
+def _cue_rx(name: str) -> re.Pattern[str]:
+    """One regex for a cue list of ``cues.json``: any of its phrases as whole words."""
+    cues = sorted(gazetteer.load().cues[name], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[list[str], ...]:
+    """Topic openers as word lists, longest first."""
+    cues = gazetteer.load().cues["topic_openers"]
+    return tuple(op.split() for op in sorted(cues, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _excluded_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile_excluded(p) for p in gazetteer.load().cues["excluded_patterns"])
 
 
 def _compile_excluded(pattern: str) -> re.Pattern[str]:
