@@ -7,7 +7,7 @@ own side: not its people, and for a person not the country or body it represents
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
@@ -154,22 +154,15 @@ def actor_met(
         raise BadInput("limit, offset and meetings must not be negative")
     rec = catalog.actor(ident)
     filters = MeetingFilters(actor=ident, since=since, until=until, topic=topic, status=status)
-    # its own side is no counterpart
-    own = members(store, ident, catalog) | represented(store, ident, catalog)
-    by_who: dict[str, list[MeetingRecord]] = defaultdict(list)
-    for record in select_meetings(store, catalog, filters):
-        for who in record.participants:
-            if who not in own:
-                by_who[who].append(record)
-    ranked = []
-    for who, records in by_who.items():
-        dates = [m.date for m in records if m.date and not m.date.startswith("-")]
-        ranked.append((who, records, min(dates, default=None), max(dates, default=None)))
-    ranked.sort(key=lambda c: (-len(c[1]), _neg(c[3]), catalog.ref(c[0]).name))
+    filters.check()
+    key = ("met", filters, catalog.current(store))
+    ranked: list[_Ranked] | None = catalog.lru.get(key)
+    if ranked is None:
+        ranked = _counterparts(store, catalog, ident, filters)
+        catalog.lru.put(key, ranked)
     page = ranked[offset:] if limit is None else ranked[offset:offset + limit]
     counterparts = []
     for who, records, first, last in page:
-        records.sort(key=lambda m: (m.date or "", m.id), reverse=True)
         kept = records if meetings is None else records[:meetings]
         counterparts.append(Counterpart(
             actor=catalog.ref(who), count=len(records), first=first, last=last,
@@ -177,6 +170,40 @@ def actor_met(
         ))
     return MetResult(actor=rec.ref, total=len(ranked), counterparts=tuple(counterparts),
                      limit=limit, offset=offset)
+
+
+#: a counterpart: id, its meetings with the actor (newest first), first and last date
+_Ranked = tuple[str, tuple[MeetingRecord, ...], str | None, str | None]
+
+
+def _counterparts(store: GraphStore, catalog: Catalog, ident: str,
+                  filters: MeetingFilters) -> list[_Ranked]:
+    """Everyone the actor met, most meetings first, then latest meeting first, then name."""
+    # its own side is no counterpart
+    own = members(store, ident, catalog) | represented(store, ident, catalog)
+    by_who: dict[str, list[MeetingRecord]] = {}
+    for record in reversed(select_meetings(store, catalog, filters)):  # newest first
+        for who in record.participants:
+            if who not in own:
+                found = by_who.get(who)
+                if found is None:
+                    by_who[who] = [record]
+                else:
+                    found.append(record)
+    ranked = [(who, tuple(records), *_span(records)) for who, records in by_who.items()]
+    neg: dict[str | None, tuple[int, ...]] = {}
+    for *_, last in ranked:
+        if last not in neg:
+            neg[last] = _neg(last)
+    ranked.sort(key=lambda c: (-len(c[1]), neg[c[3]], catalog.ref(c[0]).name))
+    return ranked
+
+
+def _span(newest_first: list[MeetingRecord]) -> tuple[str | None, str | None]:
+    """First and last date of meetings ordered newest first by their date as written
+    (dates without a year sort below years, undated meetings last)."""
+    dated = [m.date for m in newest_first if m.date and not m.date.startswith("-")]
+    return (min(dated), max(dated)) if dated else (None, None)
 
 
 def _neg(date: str | None) -> tuple[int, ...]:

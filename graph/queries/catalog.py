@@ -28,11 +28,12 @@ a few seconds in all.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pyoxigraph import NamedNode
 
@@ -42,8 +43,10 @@ from graph.namespace import SCHEMA
 from graph.queries.common import ActorRef, TopicRef, lid, mode_of, resolve_status, status_of
 from graph.store import GraphStore, term_value
 
-__all__ = ["ACTOR_TYPES", "TYPE_BY_KIND", "ActorRecord", "Catalog", "MeetingRecord", "TopicRecord",
-           "normalize"]
+__all__ = ["ACTOR_TYPES", "TYPE_BY_KIND", "ActorRecord", "Catalog", "LRU", "MeetingRecord",
+           "TopicRecord", "normalize"]
+
+_V = TypeVar("_V")
 
 #: API type names of the nodes the catalog knows, by ``schema:`` class.
 ACTOR_TYPES: Mapping[str, str] = {
@@ -73,6 +76,7 @@ SELECT DISTINCT ?e ?country WHERE {
   ?e schema:nationality|dg:country|schema:containedInPlace ?country .
 }
 """
+_CONTAINED = "SELECT DISTINCT ?e ?place WHERE { ?e schema:containedInPlace ?place }"
 _MEETING_COUNTS = """
 SELECT ?a (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { ?m sem:hasActor ?a } UNION { ?m schema:location ?a }
@@ -108,6 +112,49 @@ def normalize(text: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     plain = re.sub(r"[.'’]", "", plain)
     return re.sub(r"[\W_]+", " ", plain).strip()
+
+
+class LRU:
+    """A small thread-safe least-recently-used cache.
+
+    >>> cache = LRU(2)
+    >>> cache.get_or("a", lambda: 1), cache.get_or("a", lambda: 2), len(cache)
+    (1, 1, 1)
+    >>> _ = cache.get_or("b", lambda: 3), cache.get_or("c", lambda: 4)
+    >>> cache.get_or("a", lambda: 5)
+    5
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def get(self, key: Hashable) -> Any:
+        """The value cached under ``key`` (now the most recently used), or ``None``."""
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        return None
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def get_or(self, key: Hashable, compute: Callable[[], _V]) -> _V:
+        """The value cached under ``key``, or ``compute()`` cached there now."""
+        found = self.get(key)
+        if found is None:
+            found = compute()
+            self.put(key, found)
+        return found
 
 
 @dataclass(frozen=True)
@@ -167,9 +214,19 @@ class Catalog:
     _keys: list[tuple[str, ActorRecord]] = field(default_factory=list, repr=False)
     _topic_keys: list[tuple[str, TopicRecord]] = field(default_factory=list, repr=False)
     _members: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: place -> the places directly inside it (``schema:containedInPlace`` reversed)
+    contains: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    #: meeting ids by participant, place and topic, each list oldest first (:attr:`rank`)
     by_actor: dict[str, list[str]] = field(default_factory=dict, repr=False)
     by_place: dict[str, list[str]] = field(default_factory=dict, repr=False)
     by_topic: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    #: every meeting id oldest first (by date as written, then id) ...
+    ordered: tuple[str, ...] = field(default=(), repr=False)
+    #: ... and each meeting's position in that order
+    rank: dict[str, int] = field(default_factory=dict, repr=False)
+    #: answers derived from this catalog, filled on first use (:meth:`memo`, :attr:`lru`)
+    _memos: dict[str, dict[Hashable, Any]] = field(default_factory=dict, repr=False)
+    lru: LRU = field(default_factory=lambda: LRU(512), repr=False, compare=False)
 
     @classmethod
     def build(cls, store: GraphStore) -> Catalog:
@@ -211,9 +268,12 @@ class Catalog:
             ident = lid(row["t"])
             topics[ident] = TopicRecord(ident, labels.get(ident, ident.split("/", 1)[-1]),
                                         topic_counts.get(ident, 0))
+        contains: dict[str, set[str]] = defaultdict(set)
+        for row in store.select(_CONTAINED):
+            contains[lid(row["place"])].add(lid(row["e"]))
         return cls(actors=actors, topics=topics, meetings=_meeting_table(store),
                    represents=_represents(store),
-                   version=version)
+                   contains={k: frozenset(v) for k, v in contains.items()}, version=version)
 
     def __post_init__(self) -> None:
         self._keys = [
@@ -221,8 +281,10 @@ class Catalog:
             for a in self.actors.values()
         ]
         self._topic_keys = [(normalize(t.label), t) for t in self.topics.values()]
+        self.ordered = tuple(sorted(self.meetings, key=lambda i: (self.meetings[i].date or "", i)))
+        self.rank = {ident: n for n, ident in enumerate(self.ordered)}
         by_actor, by_place, by_topic = defaultdict(list), defaultdict(list), defaultdict(list)
-        for m in self.meetings.values():
+        for m in map(self.meetings.__getitem__, self.ordered):
             for actor in m.participants:
                 by_actor[actor].append(m.id)
             if m.place:
@@ -235,6 +297,55 @@ class Catalog:
             for target in targets:
                 members[target].add(actor)
         self._members = {k: frozenset(v) for k, v in members.items()}
+
+    def memo(self, name: str) -> dict[Hashable, Any]:
+        """A dict for answers derived from this catalog (``name`` separates kinds); it
+        lives as long as the catalog, which is replaced, never changed, after a write."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos.setdefault(name, {})
+        return found
+
+    def within(self, place: str) -> frozenset[str]:
+        """``place`` and every place inside it, transitively (``containedInPlace*``)."""
+        memo = self.memo("within")
+        found = memo.get(place)
+        if found is None:
+            seen, todo = {place}, [place]
+            while todo:
+                for child in self.contains.get(todo.pop(), ()):
+                    if child not in seen:
+                        seen.add(child)
+                        todo.append(child)
+            found = memo[place] = frozenset(seen)
+        return found
+
+    def side(self, actor: str) -> frozenset[str]:
+        """The actor and who represents it (its people, bodies, posts' holders)."""
+        return self._members.get(actor, frozenset()) | {actor}
+
+    def merged(self, index: Mapping[str, list[str]], keys: Iterable[str]) -> tuple[str, ...]:
+        """The meetings ``index`` lists under any of ``keys``, once each, oldest first."""
+        lists = [index[k] for k in keys if k in index]
+        if len(lists) == 1:
+            return tuple(lists[0])
+        return tuple(sorted({m for ids in lists for m in ids}, key=self.rank.__getitem__))
+
+    def actor_meetings(self, actor: str) -> tuple[str, ...]:
+        """Meetings of the actor's :meth:`side`, oldest first (kept after first use)."""
+        memo = self.memo("actor")
+        found = memo.get(actor)
+        if found is None:
+            found = memo[actor] = self.merged(self.by_actor, self.side(actor))
+        return found
+
+    def place_meetings(self, place: str) -> tuple[str, ...]:
+        """Meetings at ``place`` or a place inside it, oldest first (kept after first use)."""
+        memo = self.memo("place")
+        found = memo.get(place)
+        if found is None:
+            found = memo[place] = self.merged(self.by_place, self.within(place))
+        return found
 
     def current(self, store: GraphStore) -> bool:
         """Whether the catalog was built from the store as it is now."""

@@ -13,7 +13,7 @@ dates, statuses and modes are filtered in Python (see :mod:`graph.queries.catalo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
@@ -93,6 +93,8 @@ SELECT ?a ?title ?url ?pub ?doc ?src WHERE {
 } LIMIT 1
 """
 _SORTS = ("date", "-date")
+#: longest answer :func:`select_meetings` keeps in the catalog's cache
+_CACHED_ROWS = 30_000
 
 
 @dataclass(frozen=True)
@@ -210,39 +212,70 @@ def represented(store: GraphStore, actor: str, catalog: Catalog | None = None) -
     return found
 
 
-def _places_within(store: GraphStore, place: str) -> set[str]:
-    return {lid(r["at"]) for r in store.select(_PLACES_WITHIN, place=node(place))}
+def _places_within(store: GraphStore, catalog: Catalog, place: str) -> frozenset[str]:
+    if catalog.current(store):
+        node(place)
+        return catalog.within(place)
+    return frozenset(lid(r["at"]) for r in store.select(_PLACES_WITHIN, place=node(place)))
 
 
-def _ids(index: dict[str, list[str]], keys: Iterable[str]) -> set[str]:
-    return {m for key in keys for m in index.get(key, ())}
+def _side_meetings(store: GraphStore, catalog: Catalog, actor: str) -> tuple[str, ...]:
+    """Meetings of the actor or who represents it, oldest first."""
+    if catalog.current(store):
+        node(actor)
+        return catalog.actor_meetings(actor)
+    return catalog.merged(catalog.by_actor, members(store, actor))
 
 
 def select_meetings(store: GraphStore, catalog: Catalog,
                     filters: MeetingFilters) -> list[MeetingRecord]:
-    """Every meeting record matching ``filters`` (unordered)."""
+    """Every meeting record matching ``filters``, oldest first (by date as written, then id).
+
+    Candidates come from the catalog's indexes (participants, places, topics; each list
+    already in date order), are intersected, then the value filters run on what is left.
+    Answers are kept in the catalog's LRU cache, keyed by the filters.
+    """
     filters.check()
-    candidates: set[str] | None = None
+    key = ("select", filters, catalog.current(store))
+    found = catalog.lru.get(key)
+    if found is None:
+        found = tuple(_select(store, catalog, filters))
+        if len(found) <= _CACHED_ROWS:
+            catalog.lru.put(key, found)
+    return list(found)
 
-    def narrow(ids: set[str]) -> None:
-        nonlocal candidates
-        candidates = ids if candidates is None else candidates & ids
 
-    sides: list[set[str]] = []
+def _select(store: GraphStore, catalog: Catalog, filters: MeetingFilters) -> list[MeetingRecord]:
+    sources: list[Sequence[str]] = []
+    sides: list[frozenset[str]] = []
     for name in ("actor", "other", "country"):
         value = getattr(filters, name)
         if value is not None:
-            side = members(store, value, catalog)
-            narrow(_ids(catalog.by_actor, side))
+            sources.append(_side_meetings(store, catalog, value))
             if name != "country":
-                sides.append(side)
+                sides.append(catalog.side(value) if catalog.current(store)
+                             else frozenset(members(store, value)))
     if filters.place is not None:
-        narrow(_ids(catalog.by_place, _places_within(store, filters.place)))
+        within = _places_within(store, catalog, filters.place)
+        sources.append(catalog.place_meetings(filters.place) if catalog.current(store)
+                       else catalog.merged(catalog.by_place, within))
     if filters.topic is not None:
-        narrow(set(catalog.by_topic.get(filters.topic, ())))
-    pool = (catalog.meetings[m] for m in candidates) if candidates is not None \
-        else catalog.meetings.values()
-    found = [m for m in pool if filters.keeps(m)]
+        sources.append(catalog.by_topic.get(filters.topic, ()))
+    ids: Sequence[str]
+    if not sources:
+        ids = catalog.ordered
+    elif len(sources) == 1:
+        ids = sources[0]
+    else:
+        smallest = min(sources, key=len)
+        others = [set(src) for src in sources if src is not smallest]
+        ids = [m for m in smallest if all(m in other for other in others)]
+    records = map(catalog.meetings.__getitem__, ids)
+    if filters.status is None and filters.mode is None and filters.since is None \
+            and filters.until is None:
+        found = list(records)
+    else:
+        found = [m for m in records if filters.keeps(m)]
     if len(sides) == 2:  # two different participants, one on each side
         a, b = sides
         found = [m for m in found
@@ -252,6 +285,15 @@ def select_meetings(store: GraphStore, catalog: Catalog,
 
 
 def summarize(record: MeetingRecord, catalog: Catalog) -> MeetingSummary:
+    """The summary of a meeting (built once per catalog, then reused)."""
+    memo = catalog.memo("summary")
+    found = memo.get(record.id)
+    if found is None or found[0] is not record:
+        found = memo[record.id] = (record, _summarize(record, catalog))
+    return found[1]
+
+
+def _summarize(record: MeetingRecord, catalog: Catalog) -> MeetingSummary:
     participants = sorted((catalog.ref(p) for p in record.participants),
                           key=lambda r: (r.type != "Person", r.name, r.id))
     topics = sorted((catalog.topic_ref(t) for t in record.topics),
@@ -262,10 +304,6 @@ def summarize(record: MeetingRecord, catalog: Catalog) -> MeetingSummary:
         place=catalog.ref(record.place) if record.place else None,
         participants=tuple(participants), topics=tuple(topics),
     )
-
-
-def _order(records: list[MeetingRecord], sort: str) -> list[MeetingRecord]:
-    return sorted(records, key=lambda m: (m.date or "", m.id), reverse=sort == "-date")
 
 
 def list_meetings(
@@ -282,7 +320,9 @@ def list_meetings(
         raise BadInput(f"sort: {sort!r} is not one of {', '.join(_SORTS)}")
     if limit < 0 or offset < 0:
         raise BadInput("limit and offset must not be negative")
-    found = _order(select_meetings(store, catalog, filters), sort)
+    found = select_meetings(store, catalog, filters)  # oldest first
+    if sort == "-date":
+        found.reverse()
     items = tuple(summarize(m, catalog) for m in found[offset: offset + limit])
     return MeetingPage(total=len(found), limit=limit, offset=offset, items=items)
 
