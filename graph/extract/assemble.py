@@ -131,7 +131,8 @@ _SUMMIT_NOUNS = frozenset(
     {"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"}
 )
 _NOT_HEAD_NOUNS = frozenset(
-    """earlier later ago recently today yesterday tomorrow tonight said says told met meets
+    """earlier later ago recently today yesterday tomorrow tonight soon shortly again next
+    said says told met meets
     visited where when while after before since until""".split()
 )
 _FILLER = frozenset(
@@ -148,6 +149,16 @@ _CREDIT_LINE = re.compile(
     r"contributed to this report|\b(?:reporting|writing|editing|additional reporting) by\b"
     r"|^\s*by [A-Z][a-z]+ [A-Z][a-z]+\s*$",
     re.IGNORECASE,
+)
+#: title heads that stand for one office holder when no name follows
+_BARE_HEADS = frozenset(
+    """president premier king queen emir sultan chancellor minister secretary ambassador
+    envoy speaker prince""".split()
+)
+#: present-tense meeting verbs of headlines and digests ("Saudi prince telephones PM")
+_PRESENT_TRIGGERS = frozenset(
+    """meets telephones phones visits hosts receives welcomes""".split()
+    + ["meets with", "arrives in", "arrives for", "holds talks", "calls on", "speaks with"]
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset(
@@ -200,6 +211,7 @@ class _Meet:
     sidelines: bool = False  # "on the sidelines of ...": a meeting apart from the one named
     inherited: bool = False  # parties taken from the article's main meeting
     definite: bool = True  # "the talks", "this meeting": refers back to a known meeting
+    headline: bool = False  # present tense ("X telephones Y"): the news of the day
 
 
 class _Builder:
@@ -219,13 +231,39 @@ class _Builder:
         self._openers = _openers()
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = _excluded_patterns()
-        self.sents = list(doc.sents)
+        self.sents = _sentences(doc)
         # the lead: the first two sentences of the body (after a headline line, if any)
         self._lead_end = 2 if not self.sents or self.sents[0].text.strip()[-1:] in '.!?"”' else 3
         self.tok_sent = [0] * len(doc)
         for si, s in enumerate(self.sents):
             for k in range(s.start, s.end):
                 self.tok_sent[k] = si
+        self.home = self._dateline_country()
+
+    def _dateline_country(self) -> str | None:
+        """The country of a dateline ("AMMAN 1996-08-25 -", "Beijing (CNN) --"): where
+        the story was filed, whose officials an unnamed "the King" most likely is."""
+        doc = self.doc
+        head = doc[: min(len(doc), 14)]
+        mark = next((t.i for t in head if t.text in ("(", "-", "--", "—", "–") and t.i > 0), None)
+        if mark is None:
+            return None
+        first = 0
+        # the place line may follow a byline ("Sayed Salahuddin\nKABUL 1996-08-28 -")
+        for t in head:
+            if t.i < mark and "\n" in t.text + t.whitespace_:
+                first = t.i + 1
+        places: list[tuple[int, str]] = [
+            (c.start, str(c.kb_id_))
+            for c in doc.spans["country"]
+            if first <= c.start < mark and c.kb_id_
+        ]
+        for c in doc.spans["city"]:
+            if first <= c.start < mark:
+                city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
+                if city and city.country:
+                    places.append((c.start, city.country))
+        return min(places)[1] if places else None
 
     # ------------------------------------------------------------------ entities
     def _add(
@@ -457,7 +495,11 @@ class _Builder:
         merged = self._merge(out)
         pub = self.article.published
         for m in merged:  # a held meeting the lead reports without a date: the day of the report
-            if m.date is None and m.status == "held" and pub and m.sent_index <= self._lead_end:
+            if (
+                m.date is None
+                and pub
+                and (m.status == "held" and m.sent_index <= self._lead_end or m.headline)
+            ):
                 m.date = pub.isoformat()
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
@@ -559,6 +601,20 @@ class _Builder:
             ) and nxt not in ("for", "on", "upon", "it", "off")
         if low in ("spoke with", "spoke to", "speaks with", "speak with"):
             return self._entity_after(t.end, 3)
+        if low in ("welcomed", "welcomes", "welcoming", "welcome"):
+            # a host welcomes a person or a delegation, not "Germany's commitment"
+            stop = next(
+                (
+                    k
+                    for k in range(t.end, min(t.end + 8, len(doc)))
+                    if doc[k].text in (",", ".", ";")
+                ),
+                min(t.end + 8, len(doc)),
+            )
+            return any(
+                k in self._person_tokens or doc[k].lower_ in ("delegation", "delegations")
+                for k in range(t.end, stop)
+            )
         if low in (
             "received",
             "receives",
@@ -596,7 +652,17 @@ class _Builder:
             )
         if low in ("visit", "visits", "visiting", "visited"):
             return prev not in ("website", "to") or nxt not in ("website",)
-        if low in ("trip to", "travelled to", "traveled to", "arrived in", "arrives in", "flew to"):
+        if low in (
+            "trip to",
+            "travelled to",
+            "traveled to",
+            "arrived in",
+            "arrives in",
+            "arrived for",
+            "arrives for",
+            "arrive for",
+            "flew to",
+        ):
             return True
         if low in (
             "dialogue",
@@ -791,7 +857,25 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
+        for key in self._bare_role_parties(lo, obj_end, topic_tokens):
+            if key not in parts:
+                parts.append(key)
         location = self._location(lo, hi, topic_tokens, main.start)
+        if (
+            location is None
+            and self.home
+            and any(lab == "visit" for lab in labels)
+            and not (
+                main.text.lower() in ("visit", "visits") and doc[main.start - 1].lower_ == "to"
+            )
+        ):
+            # a visit without a place under a dateline: "Japanese foreign minister arrives
+            # for talks" (AMMAN), "the visit of U.S. Secretary of State Shultz" (PEKING)
+            countries = self._countries(set(parts))
+            if self._sides(parts) == 1 and self.home not in countries:
+                location = self.country_ent(self.home, self.g.countries[self.home].name, lo).key
+            elif self.home in countries and len(countries) >= 2:
+                location = f"C:{self.home}"
         # a visit: the visited country (or the country of the visited city) is the host
         if any(lab in ("visit", "host") for lab in labels) and location:
             host = self.ents[location].country if location.startswith("P:") else location[2:]
@@ -855,7 +939,11 @@ class _Builder:
         conf -= 0.25 if inherited else 0
         conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
         ordinal = self._ordinal(lo, hi, main)
+        headline = main.text.lower() in _PRESENT_TRIGGERS and not self._quoted(main.start)
+        if headline and main.text.lower().startswith("arrive") and status == "held":
+            status = "planned"  # "arrives for talks": the talks are still to come
         return _Meet(
+            headline=headline,
             definite=self._definite(main),
             ordinal=ordinal,
             sidelines=bool(re.search(r"\bsidelines?\b|\bon the margins?\b", wlow)),
@@ -872,6 +960,47 @@ class _Builder:
             confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _bare_role_parties(self, lo: int, hi: int, blocked: set[int]) -> list[str]:
+        """Parties behind titles without a name ("telephones the prime minister", "King to
+        visit Bahrain"): the person last named with that title, else the dateline's country."""
+        doc = self.doc
+        out: list[str] = []
+        for r in doc.spans["role"]:
+            if not lo <= r.start < hi or r.start in blocked:
+                continue
+            head = doc[r.end - 1].lower_
+            if head not in _BARE_HEADS or r.end in self._person_tokens:
+                continue
+            if (
+                r.end + 1 < len(doc)
+                and doc[r.end].text[:1].isupper()
+                and r.end + 1 in self._person_tokens
+            ):
+                continue
+            if any(
+                k in self._person_tokens or self.tok_ent.get(k, "").startswith("C:")
+                for k in range(max(0, r.start - 3), r.end)
+            ):
+                continue  # "Kabariti, the prime minister"; "Japanese foreign minister"
+            person = self._titled_before(r.start, head)
+            if person is not None:
+                out.append(person)
+            elif self.home and doc[r.start].lower_ not in ("his", "her", "their"):
+                self.country_ent(self.home, self.g.countries[self.home].name, r.start)
+                out.append(f"C:{self.home}")
+        return out
+
+    def _titled_before(self, end: int, head: str) -> str | None:
+        """The person named last before ``end`` whose role ends in ``head``."""
+        floor = self.sents[max(0, self.tok_sent[end] - 6)].start
+        for k in range(end - 1, floor - 1, -1):
+            key = self.tok_ent.get(k)
+            if key and key.startswith("P:") and key in self.ents:
+                role = (self.ents[key].role or "").lower()
+                if role.endswith(head) and self.ents[key].type == "Person":
+                    return key
+        return None
 
     def _object_end(self, start: int, hi: int) -> int:
         """Where the participants after the meeting words end: at the first clause
@@ -947,6 +1076,11 @@ class _Builder:
             if self.doc[k].is_punct or low in ("a", "an", "any", "no", "some"):
                 return False
         return False
+
+    def _quoted(self, k: int) -> bool:
+        """Inside a quotation: an odd number of quote marks before ``k`` in its sentence."""
+        sent = self.sents[self.tok_sent[k]]
+        return sum(self.doc[j].text in ('"', "“", "”") for j in range(sent.start, k)) % 2 == 1
 
     def _first_tok(self, key: str, lo: int, hi: int) -> bool:
         return any(self.tok_ent.get(k) == key for k in range(lo, hi))
@@ -1582,6 +1716,27 @@ def _same_topic(a: str, b: str) -> bool:
         or bool(re.search(rf"\b{re.escape(b)}\b", a))
         or bool(re.search(rf"\b{re.escape(a)}\b", b))
     )
+
+
+_SENT_END = frozenset({".", "!", "?"})
+_ITEM_MARKS = frozenset({"-", "--", "\u2014", "\u2013", "*", "\u2022"})
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The pipeline's sentences, split further where a sentence end is followed by a run
+    of spaces ("June 13-14.  He met") or by a press-digest item mark ("soon. - King")."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for k in range(sent.start + 1, sent.end - 1):
+            if doc[k - 1].text not in _SENT_END:
+                continue
+            tok, nxt = doc[k], doc[k + 1]
+            if (tok.is_space or tok.text in _ITEM_MARKS) and nxt.text[:1].isupper():
+                out.append(doc[start : k + 1])
+                start = k + 1
+        out.append(doc[start : sent.end])
+    return out
 
 
 def assemble(doc: Doc, article: Article) -> Extraction:
