@@ -2,6 +2,12 @@
 
 They mirror the frozen dataclasses of :mod:`graph.queries` and :mod:`graph.network`
 and validate from them (``from_attributes``).
+
+The busiest answers (meeting pages, who met whom) skip pydantic: :func:`meeting_page_json`
+and :func:`met_json` write the same JSON with orjson from the dataclasses, each meeting
+summary encoded once per catalog and reused (:func:`summary_json`). The routes still
+declare the models, so the OpenAPI schema documents these answers; a test checks that
+both ways give the same JSON.
 """
 
 from __future__ import annotations
@@ -9,9 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import orjson
+from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import ErrorBody
+from graph.queries import ActorRef, MeetingPage, MeetingSummary, MetResult
+from graph.queries.catalog import Catalog
 
 __all__ = [
     "ActorDetailOut",
@@ -45,6 +55,10 @@ __all__ = [
     "TopicOut",
     "TopicRefOut",
     "TopicSearchOut",
+    "json_response",
+    "meeting_page_json",
+    "met_json",
+    "summary_json",
 ]
 
 
@@ -281,3 +295,50 @@ class IngestOut(_Out):
     failed: int
     results: list[RecordResult]
     error: ErrorBody | None = Field(default=None, description="set when a record failed (422)")
+
+
+# ---------------------------------------------------------------------- fast JSON
+def json_response(body: bytes) -> Response:
+    """A JSON answer already encoded (the route's ``response_model`` documents it)."""
+    return Response(content=body, media_type="application/json")
+
+
+def _ref(ref: ActorRef | None) -> dict[str, str] | None:
+    return None if ref is None else {"id": ref.id, "type": ref.type, "name": ref.name}
+
+
+def summary_json(summary: MeetingSummary, catalog: Catalog) -> orjson.Fragment:
+    """A meeting summary as :class:`MeetingSummaryOut` JSON, encoded once per catalog."""
+    memo = catalog.memo("summary-json")
+    found = memo.get(summary.id)
+    if found is None or found[0] is not summary:
+        body = orjson.dumps({
+            "id": summary.id, "label": summary.label, "date": summary.date,
+            "status": summary.status, "mode": summary.mode, "kind": summary.kind,
+            "confidence": None if summary.confidence is None else float(summary.confidence),
+            "place": _ref(summary.place),
+            "participants": [_ref(p) for p in summary.participants],
+            "topics": [{"id": t.id, "label": t.label} for t in summary.topics],
+        })
+        found = memo[summary.id] = (summary, orjson.Fragment(body))
+    return found[1]
+
+
+def meeting_page_json(page: MeetingPage, next_url: str | None, catalog: Catalog) -> bytes:
+    """:class:`MeetingPageOut` JSON."""
+    return orjson.dumps({
+        "total": page.total, "limit": page.limit, "offset": page.offset,
+        "items": [summary_json(m, catalog) for m in page.items], "next": next_url,
+    })
+
+
+def met_json(result: MetResult, catalog: Catalog) -> bytes:
+    """:class:`MetOut` JSON."""
+    return orjson.dumps({
+        "actor": _ref(result.actor), "total": result.total, "limit": result.limit,
+        "offset": result.offset,
+        "counterparts": [{
+            "actor": _ref(c.actor), "count": c.count, "first": c.first, "last": c.last,
+            "meetings": [summary_json(m, catalog) for m in c.meetings],
+        } for c in result.counterparts],
+    })

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.deps import ActorDep, Since, StateDep, TopicFilter, Until, check_range
 from app.errors import ERROR_RESPONSES
@@ -16,6 +16,8 @@ from app.schemas import (
     RankedOut,
     TimelineOut,
     TopOut,
+    json_response,
+    met_json,
 )
 from graph.queries import actor_detail, actor_met, actor_timeline
 
@@ -65,12 +67,13 @@ def actor_counterparts(
     offset: Annotated[int, Query(ge=0)] = 0,
     meetings: Annotated[int, Query(ge=0, le=100,
                                    description="latest meetings listed per counterpart")] = 5,
-) -> MetOut:
+) -> Response:
     check_range(since, until)
-    result = actor_met(state.store, state.catalog, actor.id, since=since, until=until,
+    catalog = state.catalog
+    result = actor_met(state.store, catalog, actor.id, since=since, until=until,
                        topic=topic, status=status, limit=limit, offset=offset,
                        meetings=meetings)
-    return MetOut.model_validate(result)
+    return json_response(met_json(result, catalog))
 
 
 @router.get("/{id:path}/timeline", response_model=TimelineOut,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from app.deps import (
     ActorFilter,
@@ -18,8 +18,9 @@ from app.deps import (
     resolve_actor,
 )
 from app.errors import ERROR_RESPONSES
-from app.schemas import MeetingDetailOut, MeetingPageOut, MeetingSummaryOut
+from app.schemas import MeetingDetailOut, MeetingPageOut, json_response, meeting_page_json
 from graph.queries import (
+    Catalog,
     MeetingFilters,
     MeetingPage,
     list_meetings,
@@ -37,12 +38,11 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
 
 
-def _page(request: Request, page: MeetingPage) -> MeetingPageOut:
+def _page(request: Request, catalog: Catalog, page: MeetingPage) -> Response:
     nxt = None
     if page.offset + page.limit < page.total:
         nxt = str(request.url.include_query_params(offset=page.offset + page.limit))
-    return MeetingPageOut(total=page.total, limit=page.limit, offset=page.offset, next=nxt,
-                          items=[MeetingSummaryOut.model_validate(m) for m in page.items])
+    return json_response(meeting_page_json(page, nxt, catalog))
 
 
 @router.get("", response_model=MeetingPageOut, summary="Meetings, filtered and paginated")
@@ -60,13 +60,13 @@ def meetings(
     sort: Annotated[Literal["date", "-date"], Query(description="-date: newest first")] = "-date",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> MeetingPageOut:
+) -> Response:
     check_range(since, until)
     filters = MeetingFilters(actor=actor, country=country, place=place, topic=topic,
                              since=since, until=until, status=status, mode=mode)
-    page = list_meetings(state.store, state.catalog, filters, limit=limit, offset=offset,
-                         sort=sort)
-    return _page(request, page)
+    catalog = state.catalog
+    page = list_meetings(state.store, catalog, filters, limit=limit, offset=offset, sort=sort)
+    return _page(request, catalog, page)
 
 
 @router.get("/between", response_model=MeetingPageOut,
@@ -82,13 +82,14 @@ def between(
     status: Status | None = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> MeetingPageOut:
+) -> Response:
     check_range(since, until)
     first, second = resolve_actor(state.catalog, a), resolve_actor(state.catalog, b)
     filters = MeetingFilters(since=since, until=until, topic=topic, status=status)
-    page = meetings_between(state.store, state.catalog, first, second, filters,
+    catalog = state.catalog
+    page = meetings_between(state.store, catalog, first, second, filters,
                             limit=limit, offset=offset)
-    return _page(request, page)
+    return _page(request, catalog, page)
 
 
 @router.get("/{id:path}", response_model=MeetingDetailOut,
