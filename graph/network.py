@@ -6,6 +6,12 @@ n-ary in the store; the pairs exist only here. What the API asks often (ego netw
 paths, the most active actors) is answered from this projection and from per-actor
 date lists computed once, not by whole-graph SPARQL aggregates.
 
+Ego subgraphs are answered from arrays built once at load (:class:`_Index`): meetings
+numbered in date order, each actor's (meeting, counterpart) pairs, and each actor's
+counterparts ranked by how often they met. A filter becomes one boolean mask over the
+meetings; the node budget is applied ring by ring before anything else is built, and an
+edge carries its meeting count with only the latest few meeting ids.
+
 >>> net = MeetingNetwork.from_meetings([
 ...     MeetingInfo("meeting/1", ("person/a", "person/b"), date="2025-01-02"),
 ...     MeetingInfo("meeting/2", ("person/b", "person/c"), date="2025-03"),
@@ -20,11 +26,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import Counter, defaultdict
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 from graph.errors import BadInput, NotFound
 from graph.iri import kind_of
@@ -34,6 +44,7 @@ from graph.queries.common import check_date, overlaps
 from graph.store import GraphStore
 
 __all__ = [
+    "EDGE_MEETING_IDS",
     "Hop",
     "MeetingInfo",
     "MeetingNetwork",
@@ -45,6 +56,13 @@ __all__ = [
 ]
 
 _FULL_DATE_LEN = 10
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_NEVER_LO, _NEVER_HI = 99_999_999, -1  # the interval of an undated meeting: never overlaps
+#: Meeting ids an ego subgraph's edge carries (the latest ones); ``count`` has them all.
+EDGE_MEETING_IDS = 5
+
+_Ints = npt.NDArray[np.int64]
+_Bools = npt.NDArray[np.bool_]
 
 
 #: What the network keeps of a meeting: the catalog's record.
@@ -89,11 +107,17 @@ class NetNode:
     more: int = 0
 
 
-@dataclass(frozen=True)
-class NetEdge:
+class NetEdge(NamedTuple):
+    """Two actors of a subgraph who met ``count`` times (under the filters), ``first``
+    and ``last`` dated; ``meetings`` holds the ids of at most the latest few of them.
+
+    A named tuple, not a dataclass: a hub's subgraph builds over a thousand of them per
+    request and a frozen dataclass takes several times longer to construct.
+    """
+
     source: str
     target: str
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, on purpose
     first: str | None
     last: str | None
     meetings: tuple[str, ...]
@@ -140,11 +164,238 @@ class _Dates:
     partial: list[str] = field(default_factory=list)  # coarser precision
 
 
+def _interval(date: str | None) -> tuple[int, int] | None:
+    """A date as the days it may stand for, ``YYYYMMDD`` integers; ``None`` when it is
+    not a plain ``YYYY[-MM[-DD]]`` date.
+
+    >>> _interval("2025-03"), _interval("2024-06-02"), _interval(None)
+    ((20250301, 20250331), (20240602, 20240602), (99999999, -1))
+    """
+    if not date or date.startswith("-"):
+        return _NEVER_LO, _NEVER_HI
+    match = _DATE.match(date)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    base = int(year) * 10_000
+    if month is None:
+        return base + 101, base + 1231
+    base += int(month) * 100
+    return (base + int(day), base + int(day)) if day else (base + 1, base + 31)
+
+
+def _bound(value: str, upper: bool) -> int:
+    lo, hi = _interval(value) or (_NEVER_LO, _NEVER_HI)
+    return hi if upper else lo
+
+
+def _csr(keys: _Ints, n: int) -> _Ints:
+    """Row pointers of ``keys`` sorted ascending over ``0..n-1``."""
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=n), out=ptr[1:])
+    return ptr
+
+
+def _ranges(starts: _Ints, lens: _Ints) -> _Ints:
+    """The positions ``starts[k] .. starts[k] + lens[k] - 1`` for every k, concatenated.
+
+    >>> _ranges(np.array([10, 3]), np.array([2, 3])).tolist()
+    [10, 11, 3, 4, 5]
+    """
+    total = int(lens.sum())
+    offsets = np.repeat(np.cumsum(lens) - lens, lens)
+    return np.repeat(starts, lens) + np.arange(total, dtype=np.int64) - offsets
+
+
+class _Index:
+    """Arrays for ego subgraphs, built once.
+
+    Meetings are numbered by (date, id), so index order is date order; actors by
+    (name, id), so index order breaks ties by name. ``inc_m`` lists, per actor and then
+    per counterpart, the meetings they shared in date order: one run per *pair*
+    (``pr_*``: actor, counterpart, count, first and last dated meeting; ``pr_start`` its
+    run). ``act_pr`` points at each actor's pairs, ``ranked`` orders them by count.
+    """
+
+    def __init__(self, meetings: Mapping[str, MeetingInfo], actors: list[str]) -> None:
+        self.mids = sorted(meetings, key=lambda k: (meetings[k].date or "", k))
+        self.dates = [meetings[k].date for k in self.mids]
+        self.aids = actors
+        self.aidx = {a: i for i, a in enumerate(actors)}
+        n_m, n_a = len(self.mids), len(actors)
+        lo, hi = np.full(n_m, _NEVER_LO, np.int64), np.full(n_m, _NEVER_HI, np.int64)
+        self.odd: list[int] = []  # dates that are not YYYY[-MM[-DD]]: filtered one by one
+        for i, date in enumerate(self.dates):
+            span = _interval(date)
+            if span is None:
+                self.odd.append(i)
+            else:
+                lo[i], hi[i] = span
+        self.lo, self.hi = lo, hi
+        dated: _Bools = np.array([d is not None and d[:1] not in ("", "-")
+                                  for d in self.dates], dtype=np.bool_)
+        self.dated = dated
+        self.status = np.array([STATUSES.index(meetings[k].status)
+                                if meetings[k].status in STATUSES else -1 for k in self.mids],
+                               dtype=np.int8)
+        by_topic: dict[str, list[int]] = defaultdict(list)
+        inc_a: list[int] = []
+        inc_m: list[int] = []
+        inc_o: list[int] = []
+        am_a: list[int] = []
+        am_m: list[int] = []
+        for i, k in enumerate(self.mids):
+            rec = meetings[k]
+            for t in rec.topics:
+                by_topic[t].append(i)
+            who = sorted({self.aidx[p] for p in rec.participants})
+            for a in who:
+                am_a.append(a)
+                am_m.append(i)
+                for o in who:
+                    if o != a:
+                        inc_a.append(a)
+                        inc_m.append(i)
+                        inc_o.append(o)
+        self.by_topic = {t: np.array(v, dtype=np.int64) for t, v in by_topic.items()}
+        am = np.array(am_a, dtype=np.int64)
+        self.am: _Ints = np.array(am_m, dtype=np.int64)[np.argsort(am, kind="stable")]
+        self.am_ptr = _csr(am, n_a)
+        ia, im, io = (np.array(x, dtype=np.int64) for x in (inc_a, inc_m, inc_o))
+        order = np.lexsort((im, io, ia))  # by actor, counterpart, date
+        ia, io = ia[order], io[order]
+        self.inc_m: _Ints = im[order]
+        n = len(ia)
+        new_pair = np.ones(n, dtype=np.bool_)
+        if n:
+            new_pair[1:] = (ia[1:] != ia[:-1]) | (io[1:] != io[:-1])
+        starts = np.flatnonzero(new_pair)
+        self.pr_start: _Ints = np.append(starts, n).astype(np.int64)
+        self.pr_a: _Ints = ia[starts]
+        self.pr_o: _Ints = io[starts]
+        self.pr_c: _Ints = np.diff(self.pr_start)
+        if n:
+            first = np.minimum.reduceat(np.where(dated[self.inc_m], self.inc_m, n_m), starts)
+            last = np.maximum.reduceat(np.where(dated[self.inc_m], self.inc_m, -1), starts)
+        else:
+            first = last = np.zeros(0, dtype=np.int64)
+        self.pr_first: _Ints = first
+        self.pr_last: _Ints = last
+        self.act_pr = _csr(self.pr_a, n_a)
+        #: each actor's pairs, most meetings first, then by counterpart name
+        self.ranked: _Ints = np.lexsort((self.pr_o, -self.pr_c, self.pr_a))
+
+    def mask(self, since: str | None, until: str | None, topic: str | None,
+             status: str | None, members: Iterable[str] | None) -> _Bools | None:
+        """Which meetings pass the filters (``None``: no filter); ``members``: at least
+        one of these actors took part."""
+        if since is None and until is None and topic is None and status is None \
+                and members is None:
+            return None
+        keep = np.ones(len(self.mids), dtype=np.bool_)
+        if since is not None:
+            keep &= self.hi >= _bound(since, upper=False)
+        if until is not None:
+            keep &= self.lo <= _bound(until, upper=True)
+        if (since is not None or until is not None) and self.odd:
+            for i in self.odd:
+                keep[i] = keep[i] and overlaps(self.dates[i], since, until)
+        if status is not None:
+            keep &= self.status == STATUSES.index(status)
+        if topic is not None:
+            keep &= self._rows(self.by_topic.get(topic))
+        if members is not None:
+            found = [self.am[self.am_ptr[i]:self.am_ptr[i + 1]]
+                     for i in (self.aidx[a] for a in members if a in self.aidx)]
+            keep &= self._rows(np.concatenate(found) if found else None)
+        return keep
+
+    def _rows(self, ids: _Ints | None) -> _Bools:
+        rows = np.zeros(len(self.mids), dtype=np.bool_)
+        if ids is not None:
+            rows[ids] = True
+        return rows
+
+    def counterparts(self, i: int, keep: _Bools | None) -> tuple[_Ints, _Ints, _Ints]:
+        """Actor ``i``'s pairs with at least one meeting under ``keep``: (counterparts,
+        counts, pair numbers), by counterpart."""
+        p, q = int(self.act_pr[i]), int(self.act_pr[i + 1])
+        if keep is None:
+            return self.pr_o[p:q], self.pr_c[p:q], np.arange(p, q, dtype=np.int64)
+        if p == q:
+            return self.pr_o[p:q], self.pr_c[p:q], np.arange(p, q, dtype=np.int64)
+        s, e = int(self.pr_start[p]), int(self.pr_start[q])
+        kept = keep[self.inc_m[s:e]].astype(np.int64)
+        counts = np.add.reduceat(kept, self.pr_start[p:q] - s)
+        nz = np.flatnonzero(counts)
+        return self.pr_o[p:q][nz], counts[nz], nz + p
+
+    def ranked_pairs(self, i: int) -> _Ints:
+        """Actor ``i``'s pair numbers, most meetings first (no filter)."""
+        return self.ranked[self.act_pr[i]:self.act_pr[i + 1]]
+
+    def pair(self, u: int, v: int, keep: _Bools | None) -> _Ints:
+        """The meetings (indices, in date order) of actors ``u`` and ``v`` under ``keep``."""
+        p, q = int(self.act_pr[u]), int(self.act_pr[u + 1])
+        k = p + int(np.searchsorted(self.pr_o[p:q], v))
+        if k == q or self.pr_o[k] != v:
+            return np.zeros(0, dtype=np.int64)
+        ms = self.inc_m[self.pr_start[k]:self.pr_start[k + 1]]
+        return ms if keep is None else ms[keep[ms]]
+
+    def edges(self, pairs: _Ints, counts: _Ints, keep: _Bools | None, ids: int
+              ) -> list[NetEdge]:
+        """The edge of each pair (``counts``: its meetings under ``keep``) with its first
+        and last dates and its latest ``ids`` meeting ids."""
+        if not len(pairs):
+            return []
+        n_m = len(self.mids)
+        if keep is None:
+            first, last = self.pr_first[pairs], self.pr_last[pairs]
+            take = np.minimum(counts, ids)
+            latest = self.inc_m[_ranges(self.pr_start[pairs + 1] - take, take)].tolist()
+            hi_k = np.cumsum(take)
+            lo_k = hi_k - take
+        else:
+            lens = self.pr_c[pairs]
+            ms = self.inc_m[_ranges(self.pr_start[pairs], lens)]
+            kept = keep[ms]
+            good = kept & self.dated[ms]
+            starts = np.cumsum(lens) - lens
+            first = np.minimum.reduceat(np.where(good, ms, n_m), starts)
+            last = np.maximum.reduceat(np.where(good, ms, -1), starts)
+            pos = np.flatnonzero(kept)
+            latest = ms[pos].tolist()
+            hi_k = np.searchsorted(pos, starts + lens)
+            lo_k = np.maximum(hi_k - ids, np.searchsorted(pos, starts))
+        dates, mids, aids = self.dates, self.mids, self.aids
+        return [NetEdge(*((aids[a], aids[o]) if aids[a] < aids[o] else (aids[o], aids[a])), c,
+                        dates[f] if f < n_m else None, dates[la] if la >= 0 else None,
+                        tuple([mids[k] for k in latest[lo:hi]]))
+                for a, o, c, f, la, lo, hi in zip(
+                    self.pr_a[pairs].tolist(), self.pr_o[pairs].tolist(), counts.tolist(),
+                    first.tolist(), last.tolist(), lo_k.tolist(), hi_k.tolist(), strict=True)]
+
+
+def _top(cands: _Ints, weights: _Ints, room: int) -> _Ints:
+    """The ``room`` candidates with most weight (ties: lower index, i.e. name, first),
+    ordered; only those are sorted."""
+    key = -weights * (int(cands.max(initial=0)) + 1) + cands
+    if room < len(key):
+        part = np.argpartition(key, room)[:room] if room > 0 else np.zeros(0, dtype=np.int64)
+        return cands[part[np.argsort(key[part])]]
+    return cands[np.argsort(key)]
+
+
+
 class MeetingNetwork:
     """The co-participation graph; build with :meth:`build` (store) or :meth:`from_meetings`."""
 
     def __init__(self, meetings: Iterable[MeetingInfo],
-                 names: Mapping[str, tuple[str, str]] | None = None, version: int = -1) -> None:
+                 names: Mapping[str, tuple[str, str]] | None = None, version: int = -1,
+                 represents: Mapping[str, Iterable[str]] | None = None) -> None:
+        """``names``: actor -> (type, name); ``represents``: actor -> what it represents
+        (a person's country...), for the ``country`` filter of :meth:`ego_subgraph`."""
         self.version = version
         self.meetings: dict[str, MeetingInfo] = {m.id: m for m in meetings}
         self.graph = nx.Graph()
@@ -177,17 +428,25 @@ class MeetingNetwork:
             (self._ranked(a, len(ids)) for a, ids in by_actor.items()),
             key=lambda r: (-r.meetings, -r.counterparts, r.name),
         )
+        members: dict[str, set[str]] = defaultdict(set)
+        for actor, targets in (represents or {}).items():
+            for target in targets:
+                members[target].add(actor)
+        self._members = {k: frozenset(v) for k, v in members.items()}
+        nodes = self.graph.nodes
+        self._index = _Index(self.meetings, sorted(by_actor, key=lambda a: (nodes[a]["name"], a)))
 
     @classmethod
-    def from_meetings(cls, meetings: Iterable[MeetingInfo]) -> MeetingNetwork:
-        return cls(meetings)
+    def from_meetings(cls, meetings: Iterable[MeetingInfo],
+                      represents: Mapping[str, Iterable[str]] | None = None) -> MeetingNetwork:
+        return cls(meetings, represents=represents)
 
     @classmethod
     def build(cls, store: GraphStore, catalog: Catalog | None = None) -> MeetingNetwork:
         """Project every meeting of the catalog (built from ``store`` when not given)."""
         catalog = catalog if catalog is not None else Catalog.build(store)
         names = {a.id: (a.type, a.name) for a in catalog.actors.values()}
-        return cls(catalog.meetings.values(), names, catalog.version)
+        return cls(catalog.meetings.values(), names, catalog.version, catalog.represents)
 
     # ------------------------------------------------------------------ helpers
     def __contains__(self, actor: object) -> bool:
@@ -225,71 +484,93 @@ class MeetingNetwork:
         out.sort(key=lambda kv: (-len(kv[1]), self.graph.nodes[kv[0]]["name"]))
         return out
 
+    def _mask(self, since: str | None, until: str | None, topic: str | None,
+              status: str | None, country: str | None) -> _Bools | None:
+        _Filter(since, until, topic, status)  # validates
+        members = None if country is None else {country} | self._members.get(country, set())
+        return self._index.mask(since, until, topic, status, members)
+
     def ego_subgraph(
         self, center: str, depth: int = 1, limit: int = 50, *, since: str | None = None,
         until: str | None = None, topic: str | None = None, status: str | None = None,
+        country: str | None = None, ids: int = EDGE_MEETING_IDS,
     ) -> Subgraph:
         """Actors within ``depth`` meetings of ``center``, at most ``limit`` nodes.
 
         Each ring keeps its most frequent counterparts first; ``more`` on a node counts
-        neighbours (under the same filters) that did not fit.
+        neighbours (under the same filters) that did not fit. ``country`` keeps the
+        meetings that the country or someone representing it attended. Each edge carries
+        its meeting count and the ids of its latest ``ids`` meetings.
         """
-        if depth < 0 or limit < 1:
-            raise BadInput("depth must be >= 0 and limit >= 1")
-        flt = _Filter(since, until, topic, status)
-        if center not in self.graph:
+        if depth < 0 or limit < 1 or ids < 0:
+            raise BadInput("depth must be >= 0, limit >= 1 and ids >= 0")
+        keep = self._mask(since, until, topic, status, country)
+        ix = self._index
+        if center not in ix.aidx:
             return Subgraph(center, (), (), False)
-        adj = self.graph.adj
-        unfiltered = flt == _NO_FILTER
-        counts: dict[tuple[str, str], int] = {}
+        cache: dict[int, tuple[_Ints, _Ints, _Ints]] = {}
 
-        def count(u: str, v: str) -> int:
-            """Meetings of u and v under the filters (no sorting: this runs per neighbour)."""
-            ids = adj[u][v]["meetings"]
-            if unfiltered:
-                return len(ids)
-            key = (u, v) if u < v else (v, u)
-            if key not in counts:
-                counts[key] = sum(1 for m in ids if flt.keeps(self.meetings[m]))
-            return counts[key]
+        def counterparts(i: int) -> tuple[_Ints, _Ints, _Ints]:
+            if i not in cache:
+                cache[i] = ix.counterparts(i, keep)
+            return cache[i]
 
-        included: dict[str, int] = {center: 0}
-        frontier = [center]
+        c = ix.aidx[center]
+        ring_of = {c: 0}
+        inside = np.zeros(len(ix.aids), dtype=np.bool_)
+        inside[c] = True
+        frontier = [c]
         truncated = False
         for ring in range(1, depth + 1):
-            weight: Counter[str] = Counter()
-            for u in frontier:
-                for v in adj[u]:
-                    if v not in included and (n := count(u, v)):
-                        weight[v] += n
-            ranked = sorted(weight, key=lambda v: (-weight[v], self.graph.nodes[v]["name"]))
-            room = limit - len(included)
-            if len(ranked) > room:
-                truncated = True
-            frontier = ranked[:max(room, 0)]
-            included.update((v, ring) for v in frontier)
+            room = max(limit - len(ring_of), 0)
+            if keep is None and frontier == [c]:  # ranked at load: the budget is a slice
+                ranked = ix.pr_o[ix.ranked_pairs(c)]
+                truncated = truncated or len(ranked) > room
+                chosen = ranked[:room]
+            else:
+                found = [counterparts(u) for u in frontier]
+                if len(found) == 1:
+                    cands, weights, _ = found[0]
+                    fresh = ~inside[cands]
+                    cands, weights = cands[fresh], weights[fresh]
+                else:
+                    total = np.bincount(np.concatenate([o for o, _, _ in found]),
+                                        weights=np.concatenate([w for _, w, _ in found]),
+                                        minlength=len(ix.aids)).astype(np.int64)
+                    total[inside] = 0
+                    cands = np.flatnonzero(total)
+                    weights = total[cands]
+                truncated = truncated or len(cands) > room
+                chosen = _top(cands, weights, room)
+            frontier = chosen.tolist()
+            for v in frontier:
+                ring_of[v] = ring
+            inside[chosen] = True
             if not frontier:
                 break
         nodes = []
-        for actor, ring in included.items():
-            if unfiltered:  # every neighbour counts: degree minus those inside
-                inside = sum(1 for v in included if v in adj[actor])
-                more = len(adj[actor]) - inside
-            else:
-                more = sum(1 for v in adj[actor] if v not in included and count(actor, v))
-            nodes.append(self._node(actor, ring, more))
-        edges = []
-        for u in included:
-            nbrs = adj[u]
-            for v in included:
-                if u < v and v in nbrs and count(u, v):
-                    meetings = self._edge_meetings(u, v, flt)
-                    dated = [m.date for m in meetings if m.date and not m.date.startswith("-")]
-                    edges.append(NetEdge(u, v, len(meetings), min(dated, default=None),
-                                         max(dated, default=None),
-                                         tuple(m.id for m in meetings)))
-        edges.sort(key=lambda e: (e.source, e.target))
+        pairs, counts = [], []
+        for i, ring in ring_of.items():
+            others, n, nums = counterparts(i)
+            within = inside[others]
+            nodes.append(self._node(ix.aids[i], ring, len(others) - int(np.count_nonzero(within))))
+            sel = within & (others > i)  # each pair once
+            pairs.append(nums[sel])
+            counts.append(n[sel])
+        edges = ix.edges(np.concatenate(pairs), np.concatenate(counts), keep, ids)
+        edges.sort()  # by source, then target (the pair is unique)
         return Subgraph(center, tuple(nodes), tuple(edges), truncated)
+
+    def pair_meetings(self, a: str, b: str, *, since: str | None = None,
+                      until: str | None = None, topic: str | None = None,
+                      status: str | None = None, country: str | None = None) -> list[str]:
+        """Ids of the meetings ``a`` and ``b`` both took part in, oldest first, under the
+        filters of :meth:`ego_subgraph` (the meetings behind one of its edges)."""
+        self._require(a)
+        self._require(b)
+        keep = self._mask(since, until, topic, status, country)
+        ix = self._index
+        return [ix.mids[k] for k in ix.pair(ix.aidx[a], ix.aidx[b], keep).tolist()]
 
     def paths(self, a: str, b: str, max_hops: int = 3, limit: int = 5) -> list[Path]:
         """Up to ``limit`` shortest chains of meetings from ``a`` to ``b``, if ``max_hops``

@@ -1,28 +1,55 @@
-"""``/api/paths`` and ``/api/subgraph``: answers from the who-met-whom network."""
+"""``/api/paths`` and ``/api/subgraph``: answers from the who-met-whom network.
+
+``/api/subgraph`` is the page's hot path: its answer is built as plain JSON (no
+per-element response models) and each edge lists only its latest meeting ids;
+``/api/subgraph/meetings`` pages through all the meetings behind one edge.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import Field
 
-from app.deps import Since, StateDep, TopicFilter, Until, check_range, resolve_actor
+from app.deps import CountryFilter, Since, StateDep, TopicFilter, Until, check_range, resolve_actor
 from app.errors import ERROR_RESPONSES
 from app.schemas import (
     ActorRefOut,
     CyEdge,
     CyEdgeData,
-    CyNode,
-    CyNodeData,
     HopOut,
+    MeetingPageOut,
+    MeetingSummaryOut,
     PathOut,
     PathsOut,
     SubgraphOut,
 )
+from graph.network import EDGE_MEETING_IDS
+from graph.queries.meetings import summarize
 
-__all__ = ["router"]
+__all__ = ["SubgraphEdgeData", "SubgraphPageOut", "router"]
 
 router = APIRouter(prefix="/api", tags=["network"], responses=ERROR_RESPONSES)
+
+Status = Literal["held", "planned", "cancelled"]
+
+
+class SubgraphEdgeData(CyEdgeData):
+    count: int = Field(description="meetings of the two actors under the filters")
+    meetings: list[str] = Field(description="ids of the latest of them (at most `ids`); "
+                                "/api/subgraph/meetings lists them all")
+
+
+class SubgraphEdge(CyEdge):
+    data: SubgraphEdgeData
+
+
+class SubgraphPageOut(SubgraphOut):
+    """Cytoscape.js elements: ``cy.add([...nodes, ...edges])``."""
+
+    edges: list[SubgraphEdge]  # type: ignore[assignment]
 
 
 @router.get("/paths", response_model=PathsOut, response_model_by_alias=True,
@@ -45,31 +72,62 @@ def paths(
     })
 
 
-@router.get("/subgraph", response_model=SubgraphOut,
+@router.get("/subgraph", response_model=SubgraphPageOut,
             summary="Ego network of an actor as Cytoscape.js elements")
 def subgraph(
     state: StateDep,
-    center: Annotated[str, Query(description="actor id")],
+    center: Annotated[str, Query(description="actor id, name or alias")],
     since: Since,
     until: Until,
     topic: TopicFilter,
+    country: CountryFilter,
     depth: Annotated[int, Query(ge=0, le=4)] = 1,
     limit: Annotated[int, Query(ge=1, le=1000, description="most nodes returned")] = 50,
-    status: Literal["held", "planned", "cancelled"] | None = None,
-) -> SubgraphOut:
+    status: Status | None = None,
+    ids: Annotated[int, Query(ge=0, le=100, description="most meeting ids per edge")]
+    = EDGE_MEETING_IDS,
+) -> JSONResponse:
     check_range(since, until)
     cat = state.catalog
     ident = resolve_actor(cat, center)
     sub = state.network.ego_subgraph(ident, depth, limit, since=since, until=until,
-                                     topic=topic, status=status)
-    nodes = [CyNode(data=CyNodeData(id=n.id, label=n.name, type=n.type, meetings=n.meetings,
-                                    depth=n.depth, more=n.more)) for n in sub.nodes]
+                                     topic=topic, status=status, country=country, ids=ids)
+    nodes = [{"data": {"id": n.id, "label": n.name, "type": n.type, "meetings": n.meetings,
+                       "depth": n.depth, "more": n.more}} for n in sub.nodes]
     if not nodes:  # an actor without meetings: just itself
         rec = cat.actor(ident)
-        nodes = [CyNode(data=CyNodeData(id=rec.id, label=rec.name, type=rec.type,
-                                        meetings=0, depth=0, more=0))]
-    edges = [CyEdge(data=CyEdgeData(id=f"{e.source}|{e.target}", source=e.source,
-                                    target=e.target, count=e.count, first=e.first,
-                                    last=e.last, meetings=list(e.meetings)))
-             for e in sub.edges]
-    return SubgraphOut(center=ident, truncated=sub.truncated, nodes=nodes, edges=edges)
+        nodes = [{"data": {"id": rec.id, "label": rec.name, "type": rec.type, "meetings": 0,
+                           "depth": 0, "more": 0}}]
+    edges = [{"data": {"id": f"{s}|{t}", "source": s, "target": t, "count": n,
+                       "first": first, "last": last, "meetings": list(latest)}}
+             for s, t, n, first, last, latest in sub.edges]
+    return JSONResponse({"center": ident, "truncated": sub.truncated, "nodes": nodes,
+                         "edges": edges})
+
+
+@router.get("/subgraph/meetings", response_model=MeetingPageOut,
+            summary="The meetings behind one edge of a subgraph, newest first")
+def edge_meetings(
+    request: Request,
+    state: StateDep,
+    a: Annotated[str, Query(description="actor id")],
+    b: Annotated[str, Query(description="actor id")],
+    since: Since,
+    until: Until,
+    topic: TopicFilter,
+    country: CountryFilter,
+    status: Status | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> MeetingPageOut:
+    check_range(since, until)
+    cat = state.catalog
+    first, second = resolve_actor(cat, a), resolve_actor(cat, b)
+    found = state.network.pair_meetings(first, second, since=since, until=until, topic=topic,
+                                        status=status, country=country) \
+        if first in state.network and second in state.network else []
+    page = found[::-1][offset:offset + limit]
+    nxt = str(request.url.include_query_params(offset=offset + limit)) \
+        if offset + limit < len(found) else None
+    return MeetingPageOut(total=len(found), limit=limit, offset=offset, next=nxt, items=[
+        MeetingSummaryOut.model_validate(summarize(cat.meetings[m], cat)) for m in page])

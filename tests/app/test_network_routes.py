@@ -81,6 +81,14 @@ def test_subgraph_is_cytoscape_elements(client: TestClient) -> None:
         ({"topic": "trade"}, {"person/sergey-lavrov", "person/wang-yi"}, False),
         ({"since": "2025-04"}, {"person/sergey-lavrov", "person/marco-rubio"}, False),
         ({"depth": 0}, {"person/sergey-lavrov"}, False),
+        ({"country": "CN"}, {"person/sergey-lavrov", "person/wang-yi"}, False),
+        ({"country": "United States"}, {"person/sergey-lavrov", "person/marco-rubio",
+                                        "person/faisal-bin-farhan", "person/steve-witkoff"},
+         False),
+        ({"country": "country/SA", "since": "2025-03"}, {"person/sergey-lavrov"}, False),
+        ({"country": "NL"}, {"person/sergey-lavrov"}, False),  # Rutte never met Lavrov
+        ({"country": "US", "limit": 2}, {"person/sergey-lavrov", "person/marco-rubio"}, True),
+        ({"status": "cancelled"}, {"person/sergey-lavrov"}, False),
     ],
 )
 def test_subgraph_filters(client: TestClient, params: dict[str, object], nodes: set[str],
@@ -113,9 +121,76 @@ def test_subgraph_of_actor_without_meetings(client: TestClient) -> None:
     assert body["edges"] == []
 
 
+@pytest.mark.parametrize("country", ["country/US", "country/CN", "country/SA", "country/RU"])
+def test_subgraph_country_agrees_with_meetings(client: TestClient, country: str) -> None:
+    """The meetings behind the centre's edges under ``country`` are the meetings list's
+    for the same actor and country."""
+    lavrov = "person/sergey-lavrov"
+    body = client.get("/api/subgraph", params={"center": lavrov, "country": country}).json()
+    behind: set[str] = set()
+    for edge in body["edges"]:
+        data = edge["data"]
+        if lavrov in (data["source"], data["target"]):
+            page = client.get("/api/subgraph/meetings", params={
+                "a": data["source"], "b": data["target"], "country": country}).json()
+            assert page["total"] == data["count"]
+            behind |= {m["id"] for m in page["items"]}
+    listed = client.get("/api/meetings", params={"actor": lavrov, "country": country}).json()
+    assert behind == {m["id"] for m in listed["items"]} != set()
+
+
+@pytest.mark.parametrize(("ids", "expected"),
+                         [(None, [RIYADH, ISTANBUL]), (1, [ISTANBUL]), (0, [])])
+def test_subgraph_edge_ids_are_capped(client: TestClient, ids: int | None,
+                                      expected: list[str]) -> None:
+    """An edge keeps its count but lists only its latest ``ids`` meetings."""
+    params = {"center": "person/sergey-lavrov"} | ({} if ids is None else {"ids": ids})
+    body = client.get("/api/subgraph", params=params).json()
+    edge = next(e["data"] for e in body["edges"]
+                if e["data"]["id"] == "person/marco-rubio|person/sergey-lavrov")
+    assert (edge["count"], edge["meetings"]) == (2, expected)
+
+
+@pytest.mark.parametrize(
+    ("params", "total", "items", "more"),
+    [
+        ({}, 2, [ISTANBUL, RIYADH], False),  # newest first
+        ({"limit": 1}, 2, [ISTANBUL], True),
+        ({"limit": 1, "offset": 1}, 2, [RIYADH], False),
+        ({"country": "SA"}, 1, [RIYADH], False),
+        ({"topic": "embassy operations"}, 1, [ISTANBUL], False),
+        ({"b": "person/mark-rutte"}, 0, [], False),
+        ({"b": "country/TR"}, 0, [], False),  # no meetings at all
+    ],
+)
+def test_edge_meetings(client: TestClient, params: dict[str, object], total: int,
+                       items: list[str], more: bool) -> None:
+    query = {"a": "person/sergey-lavrov", "b": "person/marco-rubio", **params}
+    body = client.get("/api/subgraph/meetings", params=query).json()
+    assert (body["total"], [m["id"] for m in body["items"]]) == (total, items)
+    assert (body["next"] is not None) is more
+    for m in body["items"]:
+        assert {"person/sergey-lavrov"} <= {p["id"] for p in m["participants"]}
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [({"a": "person/nobody", "b": "person/wang-yi"}, 404), ({"a": "person/wang-yi"}, 422),
+     ({"a": "person/wang-yi", "b": "person/marco-rubio", "country": "Atlantis"}, 404),
+     ({"a": "person/wang-yi", "b": "person/marco-rubio", "status": "rumoured"}, 422)],
+)
+def test_edge_meetings_errors(client: TestClient, params: dict[str, object],
+                              status: int) -> None:
+    r = client.get("/api/subgraph/meetings", params=params)
+    assert r.status_code == status
+    assert "error" in r.json()
+
+
 @pytest.mark.parametrize(
     ("params", "status"),
     [({"center": "person/nobody"}, 404), ({}, 422),
+     ({"center": "person/wang-yi", "country": "Atlantis"}, 404),
+     ({"center": "person/wang-yi", "ids": -1}, 422),
      ({"center": "person/wang-yi", "depth": 9}, 422),
      ({"center": "person/wang-yi", "since": "May"}, 422)],
 )

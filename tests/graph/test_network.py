@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.errors import BadInput, NotFound
-from graph.network import MeetingInfo, MeetingNetwork
+from graph.network import EDGE_MEETING_IDS, MeetingInfo, MeetingNetwork
+from graph.queries.common import overlaps
 from graph.store import GraphStore
 
 SAMPLE = Path(__file__).resolve().parents[1] / "app" / "fixtures" / "sample.trig"
@@ -18,9 +19,9 @@ SAMPLE = Path(__file__).resolve().parents[1] / "app" / "fixtures" / "sample.trig
 
 def m(ident: str, *who: str, date: str | None = None, status: str = "held",
       topics: tuple[str, ...] = ()) -> MeetingInfo:
-    return MeetingInfo(f"meeting/{ident}", tuple(f"person/{w}" for w in who), date=date,
-                       status=status, topics=frozenset(f"topic/{t}" for t in topics),
-                       label=f"talks {ident}")
+    return MeetingInfo(f"meeting/{ident}", tuple(w if "/" in w else f"person/{w}" for w in who),
+                       date=date, status=status,
+                       topics=frozenset(f"topic/{t}" for t in topics), label=f"talks {ident}")
 
 
 # a star around "hub" plus a chain hub - b - x - y
@@ -35,9 +36,13 @@ TOY = [
 ]
 
 
+#: who represents country/X in the toy graph: a and x (and country/X itself)
+TOY_REPRESENTS = {"person/a": {"country/X"}, "person/x": {"country/X"}, "person/b": {"org/Z"}}
+
+
 @pytest.fixture(scope="module")
 def toy() -> MeetingNetwork:
-    return MeetingNetwork.from_meetings(TOY)
+    return MeetingNetwork.from_meetings(TOY, TOY_REPRESENTS)
 
 
 def test_build_from_store() -> None:
@@ -85,11 +90,20 @@ def test_met_unknown(toy: MeetingNetwork) -> None:
         (2, 50, {"since": "2025"}, {"hub", "a", "c", "b"}, False),  # hub-b only in 2024
         (1, 50, {"topic": "topic/trade"}, {"hub", "a"}, False),
         (0, 50, {}, {"hub"}, False),
+        (1, 50, {"status": "cancelled"}, {"hub", "b"}, False),
+        (1, 50, {"until": "2025-01"}, {"hub", "a", "b"}, False),  # 2024 and 2025-01-10
+        (1, 50, {"since": "2025-03-15"}, {"hub", "a"}, False),  # "2025-03" overlaps
+        (1, 50, {"country": "country/X"}, {"hub", "a"}, False),  # a represents X
+        (2, 50, {"country": "country/X"}, {"hub", "a", "b", "c"}, False),  # via meeting 7
+        (2, 3, {"country": "country/X"}, {"hub", "a", "b"}, True),  # b before c by name
+        (1, 50, {"country": "org/Z"}, {"hub", "b"}, False),  # b represents org/Z
+        (1, 50, {"country": "country/nowhere"}, {"hub"}, False),
+        (1, 50, {"topic": "topic/none"}, {"hub"}, False),
     ],
 )
 def test_ego_subgraph(toy: MeetingNetwork, depth: int, limit: int, kwargs: dict[str, str],
                       nodes: set[str], truncated: bool) -> None:
-    sub = toy.ego_subgraph("person/hub", depth, limit, **kwargs)
+    sub = toy.ego_subgraph("person/hub", depth, limit, **kwargs)  # type: ignore[arg-type]
     assert {n.id.split("/")[1] for n in sub.nodes} == nodes
     assert sub.truncated is truncated
 
@@ -107,11 +121,74 @@ def test_ego_edges_carry_meetings(toy: MeetingNetwork) -> None:
     assert edge.meetings == ("meeting/1", "meeting/2")
 
 
+def test_ego_country_edges(toy: MeetingNetwork) -> None:
+    """Under a country filter an edge counts only the meetings the country attended."""
+    sub = toy.ego_subgraph("person/hub", 2, 50, country="country/X")
+    edges = {(e.source.split("/")[1], e.target.split("/")[1]): e.meetings for e in sub.edges}
+    assert edges == {("a", "hub"): ("meeting/1", "meeting/2"), ("a", "b"): ("meeting/7",),
+                     ("a", "c"): ("meeting/7",), ("b", "c"): ("meeting/7",)}
+    more = {n.id.split("/")[1]: n.more for n in sub.nodes}
+    assert more == {"hub": 0, "a": 0, "b": 1, "c": 0}  # b met x (who represents X)
+
+
+# twelve meetings of p and q over a year, two undated, one cancelled
+BUSY = [m(f"b{i:02d}", "p", "q", date=f"2025-{i:02d}-01" if i <= 10 else None,
+          status="cancelled" if i == 5 else "held") for i in range(1, 13)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "count", "first", "last", "ids"),
+    [
+        ({}, 12, "2025-01-01", "2025-10-01", ["b06", "b07", "b08", "b09", "b10"]),
+        ({"ids": 2}, 12, "2025-01-01", "2025-10-01", ["b09", "b10"]),
+        ({"ids": 0}, 12, "2025-01-01", "2025-10-01", []),
+        ({"until": "2025-03"}, 3, "2025-01-01", "2025-03-01", ["b01", "b02", "b03"]),
+        ({"status": "cancelled"}, 1, "2025-05-01", "2025-05-01", ["b05"]),
+        ({"ids": 30}, 12, "2025-01-01", "2025-10-01",  # undated first, then by date
+         ["b11", "b12", *(f"b{i:02d}" for i in range(1, 11))]),
+    ],
+)
+def test_ego_edge_ids_are_capped(kwargs: dict[str, object], count: int, first: str,
+                                 last: str, ids: list[str]) -> None:
+    """An edge gives its full count and dates, but only the latest few meeting ids."""
+    net = MeetingNetwork.from_meetings(BUSY)
+    (edge,) = net.ego_subgraph("person/p", 1, 50, **kwargs).edges  # type: ignore[arg-type]
+    assert (edge.count, edge.first, edge.last) == (count, first, last)
+    assert edge.meetings == tuple(f"meeting/{i}" for i in ids)
+    assert len(ids) <= max(EDGE_MEETING_IDS, int(kwargs.get("ids", 0)))  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kwargs", "expected"),
+    [
+        ("hub", "a", {}, ["1", "2"]),
+        ("hub", "a", {"topic": "topic/gas"}, ["2"]),
+        ("b", "c", {}, ["7"]),
+        ("b", "c", {"country": "country/X"}, ["7"]),
+        ("hub", "b", {"country": "country/X"}, []),
+        ("hub", "y", {}, []),
+    ],
+)
+def test_pair_meetings(toy: MeetingNetwork, a: str, b: str, kwargs: dict[str, str],
+                       expected: list[str]) -> None:
+    found = toy.pair_meetings(f"person/{a}", f"person/{b}", **kwargs)
+    assert found == [f"meeting/{i}" for i in expected]
+
+
+def test_pair_meetings_unknown(toy: MeetingNetwork) -> None:
+    with pytest.raises(NotFound):
+        toy.pair_meetings("person/hub", "person/nobody")
+
+
 def test_ego_bad_arguments(toy: MeetingNetwork) -> None:
     with pytest.raises(BadInput):
         toy.ego_subgraph("person/hub", -1, 5)
     with pytest.raises(BadInput):
         toy.ego_subgraph("person/hub", 1, 5, since="someday")
+    with pytest.raises(BadInput):
+        toy.ego_subgraph("person/hub", 1, 5, status="rumoured")
+    with pytest.raises(BadInput):
+        toy.ego_subgraph("person/hub", 1, 5, ids=-1)
     assert toy.ego_subgraph("person/nobody").nodes == ()
 
 
@@ -167,25 +244,101 @@ def test_top_bad_type(toy: MeetingNetwork) -> None:
 
 
 PEOPLE = st.sampled_from([f"p{i}" for i in range(8)])
+DATES = st.sampled_from([None, "2024", "2025-03", "2025-03-10", "2025-07-01", "--04-10"])
 MEETINGS = st.lists(
-    st.tuples(st.lists(PEOPLE, min_size=2, max_size=4, unique=True),
-              st.sampled_from([None, "2024", "2025-03", "2025-03-10", "2025-07-01"])),
+    st.tuples(st.lists(PEOPLE, min_size=2, max_size=4, unique=True), DATES,
+              st.sampled_from(["held", "planned", "cancelled"]),
+              st.sets(st.sampled_from(["t1", "t2"]), max_size=2)),
     min_size=1, max_size=15,
 )
+FILTERS = st.fixed_dictionaries({}, optional={
+    "since": st.sampled_from(["2024-06", "2025-03-05", "2025"]),
+    "until": st.sampled_from(["2025-03", "2025-12-31", "2024"]),
+    "status": st.sampled_from(["held", "planned", "cancelled"]),
+    "topic": st.sampled_from(["topic/t1", "topic/t2"]),
+    "country": st.sampled_from(["country/C", "person/p1"]),
+})
+#: p0 and p5 represent country/C
+REPRESENTS = {"person/p0": {"country/C"}, "person/p5": {"country/C"}}
+
+
+def _network(rows: list[tuple[list[str], str | None, str, set[str]]]) -> MeetingNetwork:
+    return MeetingNetwork.from_meetings(
+        (m(str(i), *who, date=date, status=status, topics=tuple(topics))
+         for i, (who, date, status, topics) in enumerate(rows)), REPRESENTS)
+
+
+def _reference(net: MeetingNetwork, center: str, depth: int, limit: int,
+               flt: dict[str, str]) -> tuple[dict[str, tuple[int, int]], bool,
+                                             dict[tuple[str, str], list[str]]]:
+    """The ego subgraph the slow way: (node -> (ring, more)), truncated, edge -> ids."""
+    members = {flt["country"]} | {a for a, r in REPRESENTS.items() if flt["country"] in r} \
+        if "country" in flt else None
+
+    def kept(mid: str) -> bool:
+        rec = net.meetings[mid]
+        return (overlaps(rec.date, flt.get("since"), flt.get("until"))
+                and ("status" not in flt or rec.status == flt["status"])
+                and ("topic" not in flt or flt["topic"] in rec.topics)
+                and (members is None or bool(members & set(rec.participants))))
+
+    def pair(u: str, v: str) -> list[str]:
+        ids = net.graph[u][v]["meetings"] if net.graph.has_edge(u, v) else []
+        return [i for i in ids if kept(i)]
+
+    ring_of, frontier, truncated = {center: 0}, [center], False
+    for ring in range(1, depth + 1):
+        weight = {v: sum(len(pair(u, v)) for u in frontier)
+                  for u in frontier for v in net.graph[u] if v not in ring_of}
+        ranked = sorted((v for v in weight if weight[v]), key=lambda v: (-weight[v], v))
+        room = limit - len(ring_of)
+        truncated = truncated or len(ranked) > room
+        frontier = ranked[:max(room, 0)]
+        ring_of.update((v, ring) for v in frontier)
+        if not frontier:
+            break
+    nodes = {a: (r, sum(1 for v in net.graph[a] if v not in ring_of and pair(a, v)))
+             for a, r in ring_of.items()}
+    edges = {(u, v): pair(u, v) for u in ring_of for v in ring_of if u < v and pair(u, v)}
+    return nodes, truncated, edges
+
+
+@settings(max_examples=150, deadline=None)
+@given(MEETINGS, st.integers(0, 3), st.integers(1, 6), FILTERS)
+def test_ego_subgraph_matches_reference(
+        rows: list[tuple[list[str], str | None, str, set[str]]], depth: int, limit: int,
+        flt: dict[str, str]) -> None:
+    """The array-based subgraph equals a brute-force one: same nodes, rings, "more",
+    truncation, edge counts, first/last dates and latest meeting ids."""
+    net = _network(rows)
+    center = f"person/{rows[0][0][0]}"
+    sub = net.ego_subgraph(center, depth, limit, **flt)  # type: ignore[arg-type]
+    nodes, truncated, edges = _reference(net, center, depth, limit, flt)
+    assert {n.id: (n.depth, n.more) for n in sub.nodes} == nodes
+    assert sub.truncated is truncated
+    got = {(e.source, e.target): (e.count, e.first, e.last, e.meetings) for e in sub.edges}
+    expected = {}
+    for key, ids in edges.items():
+        dated = [d for i in ids if (d := net.meetings[i].date) and not d.startswith("-")]
+        expected[key] = (len(ids), min(dated, default=None), max(dated, default=None),
+                         tuple(ids[-EDGE_MEETING_IDS:]))
+    assert got == expected
+    assert [(e.source, e.target) for e in sub.edges] == sorted(got)
 
 
 @settings(max_examples=60, deadline=None)
 @given(MEETINGS, st.integers(0, 3), st.integers(1, 6))
-def test_ego_subgraph_invariants(rows: list[tuple[list[str], str | None]], depth: int,
-                                 limit: int) -> None:
-    net = MeetingNetwork.from_meetings(
-        m(str(i), *who, date=date) for i, (who, date) in enumerate(rows))
+def test_ego_subgraph_invariants(rows: list[tuple[list[str], str | None, str, set[str]]],
+                                 depth: int, limit: int) -> None:
+    net = _network(rows)
     center = f"person/{rows[0][0][0]}"
     sub = net.ego_subgraph(center, depth, limit)
     ids = {n.id for n in sub.nodes}
     assert center in ids and len(ids) <= limit
     for edge in sub.edges:
-        assert {edge.source, edge.target} <= ids and edge.count == len(edge.meetings) > 0
+        assert {edge.source, edge.target} <= ids
+        assert edge.count >= len(edge.meetings) > 0 and len(edge.meetings) <= EDGE_MEETING_IDS
+        assert edge.count == len(net.graph[edge.source][edge.target]["meetings"])
         for mid in edge.meetings:
             assert {edge.source, edge.target} <= set(net.meetings[mid].participants)
     for node in sub.nodes:
@@ -199,9 +352,9 @@ def test_ego_subgraph_invariants(rows: list[tuple[list[str], str | None]], depth
 
 @settings(max_examples=60, deadline=None)
 @given(MEETINGS, st.integers(1, 4))
-def test_paths_invariants(rows: list[tuple[list[str], str | None]], max_hops: int) -> None:
-    net = MeetingNetwork.from_meetings(
-        m(str(i), *who, date=date) for i, (who, date) in enumerate(rows))
+def test_paths_invariants(rows: list[tuple[list[str], str | None, str, set[str]]],
+                          max_hops: int) -> None:
+    net = _network(rows)
     a, b = f"person/{rows[0][0][0]}", f"person/{rows[-1][0][-1]}"
     if a == b:
         return
