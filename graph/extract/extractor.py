@@ -50,17 +50,30 @@ def ner_available() -> bool:
 def build_nlp(use_ner: bool = False) -> Language:
     """The pipeline; ``use_ner`` puts en_core_web_sm's tok2vec+ner in front of the rules."""
     nlp = spacy.blank("en")
-    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])/(?=[A-Z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     if use_ner:
         src = spacy.load(
             NER_MODEL, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
         )
         nlp.add_pipe("tok2vec", source=src)
         nlp.add_pipe("ner", source=src)
+    infixes = list(nlp.Defaults.infixes or ()) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])/(?=[A-Z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     for name in _RULES:
         nlp.add_pipe(name)
+    _empty_tokenizer_cache(nlp)
     return nlp
+
+
+def _empty_tokenizer_cache(nlp: Language) -> None:
+    """Start the tokenizer's cache empty after the components tokenized their phrases.
+
+    The cache stops growing at ``max_cache_size`` (10,000 chunks) and never evicts, so
+    once the ~60k gazetteer phrases had filled it, no article word was ever cached and
+    every word was split afresh: tokenization took twice as long as ``spacy.blank``.
+    Assigning ``rules`` builds a new cache (``_flush_cache`` keeps the count at full).
+    """
+    tok = nlp.tokenizer
+    tok.rules = tok.rules  # type: ignore[union-attr]
 
 
 class Extractor:
