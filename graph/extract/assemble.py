@@ -67,6 +67,12 @@ _CONTEXT_SUBJECT = re.compile(
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
+#: what the sides agreed, stressed or committed to, said of them after the meeting
+_CONTEXT_OUTCOME = re.compile(
+    r"\b(?:agreed|committed|reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|pledged"
+    r"|affirmed|highlighted|welcomed|noted|expressed|briefed|updated|shared|signed|unveiled"
+    r"|launched|announced)\b"
+)
 _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november
     december""".split()
@@ -229,6 +235,7 @@ class _Builder:
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in doc.spans["person"]}
         self._openers = _openers()
+        self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
         self._excluded_rx = _excluded_patterns()
         self.sents = _sentences(doc)
@@ -533,12 +540,19 @@ class _Builder:
             mentions_party = any(
                 self.tok_ent.get(k) in target.participants for k in range(sent.start, sent.end)
             )
-            reach = 6 if _CONTEXT_SUBJECT.search(low) else 3
+            subject = _CONTEXT_SUBJECT.search(low)
+            reach = 6 if subject else 3
+            last = max((m.sent_index for m in meets if m.sent_index < si), default=None)
             if (
                 before
-                and si - before[-1].sent_index <= reach
-                and _CONTEXT_TOPIC.search(low)
-                and (_CONTEXT_SUBJECT.search(low) or mentions_party)
+                and last is not None
+                and si - last <= reach
+                and (
+                    _CONTEXT_TOPIC.search(low)
+                    or (subject or mentions_party)
+                    and _CONTEXT_OUTCOME.search(low)
+                )
+                and (subject or mentions_party)
             ):
                 topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
                 target.topics += [t for t in topics if t not in target.topics and t not in excluded]
@@ -1365,6 +1379,17 @@ class _Builder:
                 tok = doc[end]
                 if tok.text in (".", ";", ":", "?", "!", "(", ")") or tok.lower_ in _TOPIC_STOPS:
                     break
+                if (
+                    end > start
+                    and doc[end - 1].lower_ in ("and", ",")
+                    and tok.lower_ in self._strong_first
+                    and any(
+                        text_tokens[end - lo : end - lo + len(w)] == w
+                        for w in self._openers
+                        if w[0] == tok.lower_
+                    )
+                ):
+                    break  # "..., and discussed Y": the next opener starts its own topics
                 if tok.lower_ == "as" and not (
                     end + 1 < hi and doc[end + 1].lower_ in ("a", "an", "well")
                 ):
@@ -1388,7 +1413,7 @@ class _Builder:
                     topics.append(t)
             used.update(range(start, end))
             k = max(end, k + 1)
-        return topics[:8], used
+        return topics[:14], used
 
     def _excluded(self, lo: int, hi: int) -> tuple[list[str], set[int]]:
         """Subjects the text says were not discussed, with the tokens they cover."""
@@ -1474,6 +1499,7 @@ class _Builder:
                 else:
                     continue
             target.excluded += [t for t in m.excluded if t not in target.excluded]
+            target.topics += [t for t in m.topics if t not in target.topics]
             target.location = target.location or m.location
             target.date = target.date or m.date
             target.ordinal = target.ordinal or m.ordinal
@@ -1679,6 +1705,11 @@ def _split_topics(chunk: Span) -> list[str]:
     return out
 
 
+_DURATION = re.compile(
+    r"^(?:\S+ )?(?:\S+ )?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$", re.IGNORECASE
+)
+
+
 def _clean_topic(text: str, stop: list[str]) -> str | None:
     t = _clean_topic_text(text)
     if not t:
@@ -1686,8 +1717,10 @@ def _clean_topic(text: str, stop: list[str]) -> str | None:
     words = t.split()
     while words and words[0].lower() in stop:
         words = words[1:]
-    if words and words[0].lower() in ("of", "on", "to", "for"):
+    if words and words[0].lower() in ("of", "on", "to", "for", "including", "with", "by", "from"):
         words = words[1:]
+    if words and words[0].lower() in ("in", "at") or _DURATION.match(" ".join(words)):
+        return None  # "in a frank and candid way", "three weeks": a manner or a time
     while words and words[-1].lower() in stop + ["of", "on", "to", "for", "and", "or", "the"]:
         words = words[:-1]
     if not words or len(words) > 12:
