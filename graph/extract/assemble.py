@@ -166,6 +166,13 @@ _PRESENT_TRIGGERS = frozenset(
     """meets telephones phones visits hosts receives welcomes""".split()
     + ["meets with", "arrives in", "arrives for", "holds talks", "calls on", "speaks with"]
 )
+_BILATERAL_NOUNS = frozenset(
+    """meeting meetings talks session sessions consultations discussions discussion with
+    encounter summit""".split()
+)
+_REPORT_WORDS = frozenset(
+    """that said says told revealed reported announced disclosed confirmed""".split()
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset(
     {"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"}
@@ -218,6 +225,7 @@ class _Meet:
     inherited: bool = False  # parties taken from the article's main meeting
     definite: bool = True  # "the talks", "this meeting": refers back to a known meeting
     headline: bool = False  # present tense ("X telephones Y"): the news of the day
+    anaphoric: bool = False  # "attended that meeting": the meeting just mentioned
 
 
 class _Builder:
@@ -689,6 +697,8 @@ class _Builder:
             "bilateral",
             "encounter",
         ):
+            if low == "bilateral" and nxt not in _BILATERAL_NOUNS:
+                return False  # "bilateral trade", "bilateral ties": not a meeting
             return self._entity_after(t.end, 3) or "between" in stext
         if low in ("round", "rounds"):
             return prev in _ORDINALS or prev in (
@@ -711,6 +721,14 @@ class _Builder:
     def _split(self, si: int, trigs: list[Span]) -> list[tuple[int, int, list[Span]]]:
         s = self.sents[si]
         if len(trigs) == 1:
+            t = trigs[0]
+            # "Carter said from Beijing, where he met with Chinese officials": the clause
+            if (
+                t.start - 2 > s.start
+                and self.doc[t.start - 2].lower_ in ("where", "when")
+                and self._pronoun_at(t.start - 1)
+            ):
+                return [(t.start - 2, s.end, trigs)]
             return [(s.start, s.end, trigs)]
         # split at clause boundaries between triggers that have their own participants
         groups: list[tuple[int, int, list[Span]]] = []
@@ -733,12 +751,13 @@ class _Builder:
                     "ahead",
                     "advance",
                     "prior",
+                    "where",
                 ) or tok.text in (";", "—", "–"):
                     boundary = k
                     break
             if (
                 boundary is not None
-                and self._parties_in(boundary, s.end) >= 2
+                and self._parties_in(boundary, s.end) + self._pronoun_at(boundary + 1) >= 2
                 and self._parties_in(cur_start, boundary) >= 1
             ):
                 groups.append((cur_start, boundary, cur))
@@ -862,7 +881,7 @@ class _Builder:
                             parts.append(key)
         if doc[lo].lower_ in ("he", "she", "his", "her") or (
             lo + 1 < hi
-            and doc[lo].lower_ in ("but", "and", "later", "then", "during")
+            and doc[lo].lower_ in ("but", "and", "later", "then", "during", "where", "when")
             and doc[lo + 1].lower_ in ("he", "she", "his", "her")
         ):
             if not any(
@@ -875,6 +894,10 @@ class _Builder:
             if key not in parts:
                 parts.append(key)
         location = self._location(lo, hi, topic_tokens, main.start)
+        if location is None and doc[lo].lower_ == "where" and lo > 1:
+            # "from Beijing, where he met ...": the place the clause hangs on
+            k = lo - 2 if doc[lo - 1].text == "," else lo - 1
+            location = self.tok_place.get(k) or self._metonym_city(k)
         if (
             location is None
             and self.home
@@ -956,7 +979,12 @@ class _Builder:
         headline = main.text.lower() in _PRESENT_TRIGGERS and not self._quoted(main.start)
         if headline and main.text.lower().startswith("arrive") and status == "held":
             status = "planned"  # "arrives for talks": the talks are still to come
+        before = [doc[k].lower_ for k in range(max(lo, main.start - 3), main.start)]
+        anaphoric = main.label_ in ("meeting", "talks", "summit") and (
+            bool(before) and before[-1] in ("that", "this", "same")
+        )
         return _Meet(
+            anaphoric=anaphoric,
             headline=headline,
             definite=self._definite(main),
             ordinal=ordinal,
@@ -1099,9 +1127,18 @@ class _Builder:
     def _first_tok(self, key: str, lo: int, hi: int) -> bool:
         return any(self.tok_ent.get(k) == key for k in range(lo, hi))
 
+    def _pronoun_at(self, k: int) -> int:
+        return int(k < len(self.doc) and self.doc[k].lower_ in ("he", "she"))
+
     def _antecedent(self, lo: int) -> str | None:
-        """The person a sentence-initial he/she most likely refers to."""
+        """The person a he/she most likely refers to: the last one named earlier in the
+        sentence ("Carter said from Beijing, where he met"), else the first one named in
+        the sentences before."""
         si = self.tok_sent[lo]
+        for k in range(lo - 1, self.sents[si].start - 1, -1):
+            key = self.tok_ent.get(k)
+            if key and self.ents[key].type == "Person":
+                return key
         for back in range(si - 1, max(-1, si - 4), -1):
             sent = self.sents[back]
             for k in range(sent.start, sent.end):
@@ -1214,8 +1251,8 @@ class _Builder:
         best_score = 0.0
         anchor = lo if anchor is None else anchor
         for k in range(lo, hi):
-            if k in blocked:
-                continue
+            if k in blocked or k in self._date_tokens:
+                continue  # "in March": a month, not the town of March
             prev = doc[k - 1].lower_ if k > 0 else ""
             prev2 = doc[k - 2].lower_ if k > 1 else ""
             if prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
@@ -1307,12 +1344,15 @@ class _Builder:
         """The date nearest the meeting words (after them preferred) that resolves;
         weekdays point forward for planned meetings."""
         doc = self.doc
-        cands = sorted(
-            (d for d in doc.spans["date"] if lo <= d.start < hi),
-            key=lambda d: (
-                d.start - main.start if d.start >= main.start else 2 * (main.start - d.start) + 3
-            ),
-        )
+
+        def distance(d: Span) -> int:
+            if d.start >= main.start:
+                return d.start - main.start
+            # "revealed in March that he met ...": the date of the report, not the meeting
+            reported = any(doc[k].lower_ in _REPORT_WORDS for k in range(d.end, main.start))
+            return 2 * (main.start - d.start) + 3 + (40 if reported else 0)
+
+        cands = sorted((d for d in doc.spans["date"] if lo <= d.start < hi), key=distance)
         for d in cands:
             value = self._resolve_date(d.text, status)
             if value:
@@ -1459,7 +1499,11 @@ class _Builder:
         for m in meets:
             weak = len(m.participants) == 0 or self._sides(m.participants) < 2
             target = None
-            if not weak:
+            if m.anaphoric and out and out[-1].status == m.status and not m.date:
+                target = out[-1]  # "Both Sessions and Trump attended that meeting"
+                target.participants += [p for p in m.participants if p not in target.participants]
+                target.topics += [t for t in m.topics if t not in target.topics]
+            elif not weak:
                 target = next((o for o in out if self._compatible(o, m)), None)
                 if target is None:
                     out.append(m)
