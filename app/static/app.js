@@ -51,6 +51,10 @@
     el.hidden = false;
   }
   function setStatus(text) { $("#status").textContent = text; }
+  function sentence(text) {  // "no actor with id 'x'" -> "No actor with id 'x'."
+    const s = String(text || "Something went wrong").trim();
+    return s.charAt(0).toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? "" : ".");
+  }
 
   // ---------- URL state ----------
   function readHash() {
@@ -71,7 +75,7 @@
   }
   function viewKey() { return JSON.stringify([state.center, ...FILTERS.map((k) => state[k] || "")]); }
   function filterParams() {
-    return { since: state.since, until: state.until, topic: state.topic, status: state.status };
+    return { since: state.since, until: state.until, topic: state.topic, country: state.country, status: state.status };
   }
 
   // ---------- graph ----------
@@ -111,30 +115,28 @@
 
   function nodeDisplay(d) { return d.more > 0 ? d.label + "\n+" + d.more + " more" : d.label; }
 
-  function toElements(sub, keep) {
+  function toElements(sub) {
     const nodes = sub.nodes.map((n) => ({ group: "nodes", data: { ...n.data, display: nodeDisplay(n.data) } }));
-    let edges = sub.edges.map((e) => ({ group: "edges", data: e.data }));
-    if (keep) edges = edges.filter((e) => e.data.meetings.some((m) => keep.has(m)));
+    const edges = sub.edges.map((e) => ({ group: "edges", data: e.data }));
     return { nodes, edges };
   }
 
-  // the country filter: the subgraph API has no country parameter, so the meetings of
-  // that country (with the same filters) are listed and edges keep only those
-  async function countryMeetings() {
-    if (!state.country) return null;
-    const page = await api("/api/meetings?" + qs({ country: state.country, ...filterParams(), limit: 500 }));
-    return new Set(page.items.map((m) => m.id));
+  // every filter (dates, topic, country, status) is a parameter of the subgraph API
+  async function fetchSub(center, depth) {
+    const sub = await api("/api/subgraph?" + qs({ center, depth, limit: state.limit || DEFAULTS.limit, ...filterParams() }));
+    return { sub, els: toElements(sub) };
   }
 
-  async function fetchSub(center, depth, keep) {
-    const sub = await api("/api/subgraph?" + qs({ center, depth, limit: state.limit || DEFAULTS.limit, ...filterParams() }));
-    const els = toElements(sub, keep);
-    if (keep) {  // drop nodes left without links (the centre stays)
-      const linked = new Set([center]);
-      els.edges.forEach((e) => { linked.add(e.data.source); linked.add(e.data.target); });
-      els.nodes = els.nodes.filter((n) => linked.has(n.data.id));
+  // performance marks (read by scripts/bench_page.py): dipgraph:fetch and
+  // dipgraph:fetched around the subgraph request; dipgraph:drawn when the canvas shows
+  // a new graph, dipgraph:first-draw the first time
+  let firstDrawn = false;
+  function markDrawn() {
+    performance.mark("dipgraph:drawn");
+    if (!firstDrawn) {
+      firstDrawn = true;
+      performance.mark("dipgraph:first-draw");
     }
-    return { sub, els };
   }
 
   async function draw() {
@@ -144,9 +146,10 @@
     if (!state.center) { cy.elements().remove(); setStatus(""); drawn = ""; return; }
     setStatus("Loading…");
     try {
-      const keep = await countryMeetings();
-      const { sub, els } = await fetchSub(state.center, state.depth || DEFAULTS.depth, keep);
+      performance.mark("dipgraph:fetch");
+      const { sub, els } = await fetchSub(state.center, state.depth || DEFAULTS.depth);
       if (seq !== drawSeq) return;
+      performance.mark("dipgraph:fetched");
       cy.batch(() => {
         cy.elements().remove();
         cy.add(els.nodes);
@@ -154,17 +157,24 @@
         cy.getElementById(sub.center).addClass("center");
         markRings();
       });
+      cy.one("render", markDrawn);  // after the canvas has painted the new graph
       layout(sub.center);
       drawn = viewKey();
       for (const id of state.expand) if (cy.getElementById(id).nonempty()) await expand(id, true);
       if (seq !== drawSeq) return;
       reportSize(sub.truncated);
-      if (cy.edges().length === 0) showMessage("No meetings of " + (els.nodes[0] ? els.nodes[0].data.label : state.center) + " match the filters.", "info");
+      const label = els.nodes[0] ? els.nodes[0].data.label : state.center;
+      if (list.hidden && document.activeElement !== input) input.value = label;
+      if (cy.edges().length === 0) {
+        const filtered = FILTERS.some((k) => k !== "depth" && k !== "limit" && state[k]);
+        showMessage("No meetings of " + label + (filtered ? " match the filters: widen or clear them." : " are recorded."), "info");
+      }
     } catch (err) {
       if (seq !== drawSeq) return;
       cy.elements().remove();
       setStatus("");
-      showMessage(err.message);
+      showMessage(sentence(err.message) + (err.code === "not_found" ? " Search for an actor in the box above." : ""));
+      if (err.code === "not_found") { input.focus(); input.select(); }
     }
   }
 
@@ -195,8 +205,7 @@
     const node = cy.getElementById(id);
     if (node.empty() || node.hasClass("expanded") || node.hasClass("center")) return;
     try {
-      const keep = await countryMeetings();
-      const { sub, els } = await fetchSub(id, 1, keep);
+      const { sub, els } = await fetchSub(id, 1);
       const fresh = els.nodes.filter((n) => cy.getElementById(n.data.id).empty());
       // new nodes fan out on the far side of the expanded node, away from the centre
       const pos = node.position();
@@ -218,7 +227,7 @@
       if (!state.expand.includes(id)) { state.expand.push(id); writeHash(); }
       if (!silent) { reportSize(sub.truncated); cy.fit(cy.elements(), 40); capZoom(); }
     } catch (err) {
-      showMessage(err.message);
+      showMessage(sentence(err.message));
     }
   }
 
@@ -230,16 +239,30 @@
   }
 
   // ---------- side panel ----------
-  function openPanel(html) {
+  let panelKind = "";  // what the panel shows: "actor", "meeting" or "edge"
+  function setPanelHidden(hidden) {  // the graph keeps its centre when the panel comes or goes
+    const panel = $("#panel");
+    if (panel.hidden === hidden) return;
+    const before = $("#cy").clientWidth;
+    panel.hidden = hidden;
+    if (!cy) return;
+    cy.resize();
+    cy.panBy({ x: ($("#cy").clientWidth - before) / 2, y: 0 });
+  }
+  function openPanel(html, kind) {
     $("#panel-body").innerHTML = html;
-    $("#panel").hidden = false;
-    if (cy) cy.resize();
+    if (kind) panelKind = kind;
+    setPanelHidden(false);
   }
   function closePanel() {
-    $("#panel").hidden = true;
+    setPanelHidden(true);
+    panelKind = "";
     state.sel = undefined;
     writeHash();
-    if (cy) cy.resize();
+  }
+  function refreshPanel() {  // after a filter change: what the panel lists depends on them
+    if (panelKind === "edge") closePanel();
+    else if (panelKind === "actor" && state.sel) selectActor(state.sel);
   }
   function actorLink(ref) {
     return '<button class="link" data-actor="' + esc(ref.id) + '">' + esc(ref.name) + "</button>";
@@ -254,7 +277,7 @@
 
   async function selectActor(id) {
     state.sel = id; writeHash();
-    openPanel('<p class="muted">Loading…</p>');
+    openPanel('<p class="muted">Loading…</p>', "actor");
     try {
       const [a, tl] = await Promise.all([
         api("/api/actors/" + idPath(id)),
@@ -274,7 +297,7 @@
         + (tl.meetings.length ? "<ul>" + tl.meetings.map(meetingLine).join("") + "</ul>" : '<p class="muted">No meetings in this period.</p>')
         + "<h3>Sources (" + a.articles_total + ")</h3><ul>" + a.articles.map(articleLine).join("") + "</ul>");
     } catch (err) {
-      openPanel('<p class="error">' + esc(err.message) + "</p>");
+      openPanel('<p class="error" role="alert">' + esc(sentence(err.message)) + "</p>");
     }
   }
 
@@ -286,7 +309,7 @@
 
   async function selectMeeting(id) {
     state.sel = id; writeHash();
-    openPanel('<p class="muted">Loading…</p>');
+    openPanel('<p class="muted">Loading…</p>', "meeting");
     try {
       const m = await api("/api/meetings/" + idPath(id));
       if (state.sel !== id) return;
@@ -308,24 +331,22 @@
           return articleLine(art).replace(/<\/li>$/, r && r.status ? ' <span class="badge ' + esc(r.status) + '">reports ' + esc(r.status) + "</span></li>" : "</li>");
         }).join("") + "</ul>");
     } catch (err) {
-      openPanel('<p class="error">' + esc(err.message) + "</p>");
+      openPanel('<p class="error" role="alert">' + esc(sentence(err.message)) + "</p>");
     }
   }
 
   async function selectEdge(edge) {
     const [a, b] = [edge.source(), edge.target()];
     state.sel = undefined; writeHash();
-    openPanel('<p class="muted">Loading…</p>');
+    openPanel('<p class="muted">Loading…</p>', "edge");
     try {
-      const page = await api("/api/meetings/between?" + qs({ a: a.id(), b: b.id(), ...filterParams(), limit: 100 }));
-      let items = page.items;
-      const ids = new Set(edge.data("meetings"));
-      if (state.country) items = items.filter((m) => ids.has(m.id));
+      const page = await api("/api/subgraph/meetings?" + qs({ a: a.id(), b: b.id(), ...filterParams(), limit: 100 }));
+      const items = page.items;
       openPanel('<div class="kind">Meetings</div><h2>' + esc(a.data("label")) + " and " + esc(b.data("label")) + "</h2>"
         + "<p>" + page.total + " meeting" + (page.total === 1 ? "" : "s") + (page.total > items.length ? ", the first " + items.length + " shown" : "") + ".</p>"
         + "<ul>" + items.map(meetingLine).join("") + "</ul>");
     } catch (err) {
-      openPanel('<p class="error">' + esc(err.message) + "</p>");
+      openPanel('<p class="error" role="alert">' + esc(sentence(err.message)) + "</p>");
     }
   }
 
@@ -369,7 +390,7 @@
       active = items.length ? 0 : -1;
       renderSuggestions(q);
     } catch (err) {
-      showMessage(err.message);
+      showMessage(sentence(err.message));
     }
   }
   function choose(i) {
@@ -420,11 +441,12 @@
     state.expand = [];
     writeHash();
     draw();
+    refreshPanel();
   });
   form.addEventListener("submit", (ev) => ev.preventDefault());
   form.addEventListener("reset", () => setTimeout(() => {
     for (const k of FILTERS) state[k] = undefined;
-    syncForm(); state.expand = []; writeHash(); draw();
+    syncForm(); state.expand = []; writeHash(); draw(); refreshPanel();
   }, 0));
 
   async function loadChoices() {
@@ -432,13 +454,13 @@
       const [countries, topics] = await Promise.all([
         api("/api/actors?type=Country&limit=500"), api("/api/topics?limit=500")]);
       const sel = form.elements.country;
-      countries.items.filter((c) => c.meetings > 0).sort((x, y) => x.name.localeCompare(y.name)).forEach((c) => {
+      countries.items.sort((x, y) => x.name.localeCompare(y.name)).forEach((c) => {
         const o = document.createElement("option"); o.value = c.id; o.textContent = c.name; sel.appendChild(o);
       });
       $("#topics").innerHTML = topics.items.map((t) => '<option value="' + esc(t.label) + '">').join("");
       syncForm();
     } catch (err) {
-      showMessage(err.message);
+      showMessage(sentence(err.message));
     }
   }
 
@@ -449,7 +471,7 @@
     if (viewKey() !== drawn) await draw();
     if (state.sel && state.sel.startsWith("meeting/")) selectMeeting(state.sel);
     else if (state.sel) selectActor(state.sel);
-    else $("#panel").hidden = true;
+    else { setPanelHidden(true); panelKind = ""; }
   }
 
   if (typeof cytoscape === "undefined") {

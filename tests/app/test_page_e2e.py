@@ -38,6 +38,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 SHOTS = ROOT / "test-output"
 LAVROV = "person/sergey-lavrov"
 RUBIO = "person/marco-rubio"
+WANG_YI = "person/wang-yi"
 KL_MEETING = "meeting/d8f60079ac5d"  # Rubio and Lavrov in Kuala Lumpur, 2025-07-10
 KL_EVIDENCE = "met Russian Foreign Minister Sergey Lavrov in Kuala Lumpur"
 
@@ -141,6 +142,7 @@ def test_graph_page(page: Page, base_url: str) -> None:
     assert "center=person%2Fsergey-lavrov" in page.url
     page.locator("#panel h2", has_text="Sergey Lavrov").wait_for()
     assert "Foreign Minister" in page.locator("#panel").inner_text()
+    page.wait_for_function("performance.getEntriesByName('dipgraph:first-draw').length === 1")
     _shot(page, "03-lavrov")
 
     # click a counterpart: it expands (Rubio met people Lavrov did not)
@@ -184,12 +186,51 @@ def test_graph_page(page: Page, base_url: str) -> None:
     assert page.input_value("#f-since") == "2025-09-01"
 
 
+def test_country_filter(page: Page, base_url: str) -> None:
+    """The country filter redraws from the subgraph API, like the other filters."""
+    subgraphs: list[str] = []
+    page.on("request", lambda req: subgraphs.append(req.url) if "/api/subgraph" in req.url
+            else None)
+    page.goto(base_url + f"/#center={RUBIO}")
+    page.wait_for_function("window.dipgraphCy.nodes().length > 1")
+    before = _node_ids(page)
+    assert {LAVROV, WANG_YI} <= before
+    page.locator("#f-country option[value='country/RU']").wait_for(state="attached")
+    page.select_option("#f-country", "country/RU")
+    page.wait_for_function(f"!window.dipgraphCy.getElementById('{WANG_YI}').length"
+                           " && window.dipgraphCy.nodes().length > 1")
+    after = _node_ids(page)
+    assert LAVROV in after and after < before
+    assert "country=country%2FRU" in page.url
+    assert any("country=country%2FRU" in url for url in subgraphs
+               if "/api/subgraph?" in url)
+    # the link's meetings are listed under the same filter
+    _click_element(page, f"window.dipgraphCy.getElementById('{LAVROV}')"
+                         f".edgesWith(window.dipgraphCy.getElementById('{RUBIO}'))")
+    page.locator("#panel [data-meeting]").first.wait_for()
+    assert any("/api/subgraph/meetings?" in url and "country=country%2FRU" in url
+               for url in subgraphs)
+    assert page.locator(f"#panel [data-meeting='{KL_MEETING}']").count() == 1
+    _shot(page, "09-country")
+
+    # a country Rubio's meetings never involved: the centre alone and a message
+    page.select_option("#f-country", "country/GB")
+    message = page.locator("#message")
+    message.wait_for()
+    assert "match the filters" in message.inner_text()
+    assert _node_ids(page) == {RUBIO}
+    assert not page.locator("#panel").is_visible()  # the link's list was for the old filter
+    _shot(page, "10-no-match")
+
+
 def test_api_errors_are_messages(page: Page, base_url: str) -> None:
     page.goto(base_url + "/#center=person/nobody-at-all")
     message = page.locator("#message")
     message.wait_for()
     assert "nobody-at-all" in message.inner_text()
+    assert "Search for an actor" in message.inner_text()
     assert page.evaluate("window.dipgraphCy.nodes().length") == 0
+    assert page.evaluate("document.activeElement.id") == "search"
     _shot(page, "07-error")
 
 
