@@ -1,0 +1,77 @@
+"""Date mentions: the forms found (with the word boundary hoisted in front of the
+alternation) and their resolution against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.extract.dates import find_dates, is_future, resolve
+
+_PUB = dt.date(2025, 4, 8)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They meet on April 10 and met on Tuesday.", [("April 10", "mdy"), ("Tuesday", "wd")]),
+        ("May 3, 2019", [("May 3, 2019", "mdy")]),
+        ("Feb. 27-28, 2025", [("Feb. 27-28, 2025", "mdy")]),
+        ("On 3rd Sept. 2019", [("3rd Sept. 2019", "dmy")]),
+        ("March of 2016", [("March of 2016", "my")]),
+        ("2019-01-01 and 2019-01-01x", [("2019-01-01", "iso")]),
+        ("a few days ago", [("a few days ago", "rel")]),
+        ("last week", [("last week", "rel")]),
+        ("since June", [("June", "mon")]),
+        ("in 2019", [("2019", "year")]),
+        ("the 1996 talks in Geneva", [("1996", "yearnoun")]),
+        ("Monday's talks", [("Monday", "wd")]),
+        # no match: inside a word, lower-case month, "May" as a verb, capitalised "Last"
+        ("X2019 talks", []),
+        ("_May 3", []),
+        ("may 3", []),
+        ("They May meet", []),
+        ("Last week", []),
+        ("Tuesdays", []),
+    ],
+)
+def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.form) for m in find_dates(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("April 10", _PUB, "2025-04-10"),
+        ("Tuesday", _PUB, "2025-04-08"),
+        ("Monday", _PUB, "2025-04-07"),
+        ("last month", _PUB, "2025-03"),
+        ("next month", _PUB, "2025-05"),
+        ("December 28", dt.date(2025, 1, 5), "2024-12-28"),
+        ("February 27", None, "--02-27"),
+        ("March 2016", None, "2016-03"),
+        ("1996-08-29", None, "1996-08-29"),
+        ("February 30", _PUB, None),
+        ("last week", _PUB, None),
+    ],
+)
+def test_resolve(text: str, published: dt.date | None, expected: str | None) -> None:
+    assert resolve(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("iso", "expected"),
+    [("2025-04-10", True), ("2025-04-08", False), ("2025-05", True), ("--05-01", False)],
+)
+def test_is_future(iso: str, expected: bool) -> None:
+    assert is_future(iso, _PUB) is expected
+
+
+@given(st.lists(st.sampled_from(["on", "April", "10", "Tuesday", "x", "2019", ",", " ", "\n"])))
+def test_offsets_point_at_the_mention(words: list[str]) -> None:
+    text = " ".join(words)
+    for m in find_dates(text):
+        assert text[m.start : m.end] == m.text
