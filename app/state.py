@@ -3,10 +3,13 @@
 Built in the app's lifespan from :class:`~app.settings.Settings`. Readers use the
 current ``catalog`` and ``network`` without locking; writers (ingest, SPARQL Update)
 hold ``write_lock``, change the store, then swap in a freshly built catalog and network.
+A state shared by several forked server processes is read-only (``read_only`` says
+why): a write would change one process's copy only.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import Sequence
@@ -33,6 +36,8 @@ class AppState:
         self.catalog = Catalog()
         self.network = MeetingNetwork([])
         self._ingestor: Any = None
+        #: why writes are refused (``None``: they are allowed)
+        self.read_only: str | None = None
 
     def load(self) -> None:
         """Read the saved graph (if any) and build the derived indexes."""
@@ -51,6 +56,7 @@ class AppState:
             catalog = Catalog.build(self.store)
             network = MeetingNetwork.build(self.store, catalog)
             self.catalog, self.network = catalog, network
+            _freeze()
 
     def ingestor(self) -> Any:
         """The pipeline's ingestor, built on first use (it loads the extraction models)."""
@@ -63,8 +69,13 @@ class AppState:
                 self._ingestor = Ingestor(self.store, self.settings.data_dir)
             return self._ingestor
 
+    def _check_writable(self) -> None:
+        if self.read_only is not None:
+            raise Unavailable(self.read_only)
+
     def ingest(self, articles: Sequence[Article]) -> Any:
         """Extract and store articles; returns the pipeline's ``IngestReport``."""
+        self._check_writable()
         ingestor = self.ingestor()
         with self.write_lock:
             report = ingestor.ingest(articles)  # saves the store itself
@@ -72,6 +83,7 @@ class AppState:
         return report
 
     def update(self, sparql: str) -> None:
+        self._check_writable()
         with self.write_lock:
             try:
                 self.store.update(sparql)
@@ -82,3 +94,12 @@ class AppState:
         with self.write_lock:
             self.refresh()
             self.store.save()
+
+
+def _freeze() -> None:
+    """Keep the garbage collector off the (millions of) long-lived catalog and network
+    objects: a full collection over them stalls a request for a second at 100k meetings,
+    and in forked workers it would write to every shared page."""
+    gc.unfreeze()  # the previous catalog's objects may be garbage now
+    gc.collect()
+    gc.freeze()

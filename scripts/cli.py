@@ -7,7 +7,7 @@
     dipgraph extract PATH...                 JSON Lines of extractions on stdout
     dipgraph ingest PATH... [--data DIR]     extract, resolve and store articles
     dipgraph serve [--data DIR] [--host 127.0.0.1] [--port 8000] [--query-timeout 10]
-                   [--max-rows N] [--update-token T]
+                   [--max-rows N] [--update-token T] [--workers N]
     dipgraph sparql QUERY_OR_FILE [--data DIR | --endpoint URL] [--format table|csv|json]
     dipgraph export [--data DIR] --format ttl|trig|nq|nt|jsonld [-o FILE]
     dipgraph import FILE... [--data DIR]
@@ -82,17 +82,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from app.main import create_app
+    from app.main import serve
     from app.settings import Settings
 
     settings = Settings.from_env(
         data_dir=_data_dir(args.data), query_timeout=args.query_timeout,
         max_rows=args.max_rows, update_token=args.update_token,
     )
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
-    return 0
+    workers = args.workers
+    if workers is None:  # writes need one process; reads scale with the cores
+        workers = 1 if settings.update_token else (os.cpu_count() or 1)
+    if workers < 1:
+        raise BadInput("--workers must be at least 1")
+    return serve(settings, host=args.host, port=args.port, workers=workers)
 
 
 def _query_text(arg: str) -> str:
@@ -226,6 +228,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="most rows in a SPARQL answer (default 10000, $DIPGRAPH_MAX_ROWS)")
     s.add_argument("--update-token", default=None,
                    help="allow SPARQL Update with this bearer token ($DIPGRAPH_UPDATE_TOKEN)")
+    s.add_argument("--workers", type=int, default=None,
+                   help="server processes sharing one loaded graph (default: the number of "
+                        "CPUs; 1 with --update-token). With more than one the server is "
+                        "read-only")
     s.set_defaults(func=cmd_serve)
 
     q = sub.add_parser("sparql", help="run a SPARQL query (text or a .rq file)")

@@ -33,6 +33,7 @@ import unicodedata
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 from pyoxigraph import NamedNode
@@ -168,7 +169,7 @@ class ActorRecord:
     country: str | None = None
     meetings: int = 0
 
-    @property
+    @cached_property
     def ref(self) -> ActorRef:
         return ActorRef(self.id, self.type, self.name)
 
@@ -179,7 +180,7 @@ class TopicRecord:
     label: str
     meetings: int = 0
 
-    @property
+    @cached_property
     def ref(self) -> TopicRef:
         return TopicRef(self.id, self.label)
 

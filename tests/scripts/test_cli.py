@@ -144,6 +144,27 @@ def test_serve_passes_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert seen["run"]["host"] == "127.0.0.1" and seen["run"]["port"] == 8123
 
 
+
+@pytest.mark.parametrize(("argv", "token", "expected"), [
+    ([], None, "cpus"),
+    (["--workers", "3"], None, 3),
+    ([], "tok", 1),  # writes need a single process
+    (["--workers", "2"], "tok", 2),
+])
+def test_serve_workers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str],
+                       token: str | None, expected: int | str) -> None:
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(app.main, "serve", lambda settings, **kw: seen.update(kw) or 0)
+    monkeypatch.setattr("os.cpu_count", lambda: 7)
+    extra = ["--update-token", token] if token else []
+    assert main(["serve", "--data", str(tmp_path), *argv, *extra]) == 0
+    assert seen["workers"] == (7 if expected == "cpus" else expected)
+
+
+def test_serve_refuses_zero_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--data", str(tmp_path), "--workers", "0"]) == 1
+    assert "--workers" in capsys.readouterr().err
+
 def test_extract_and_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "own-001.txt"
     article.write_text(ARTICLE)
