@@ -962,7 +962,8 @@ class _Builder:
         if mode is None and status == "held":
             mode = "in_person"
         kind = self._kind(labels, mode, location, parts)
-        date = self._date(lo, hi, main, status, si)
+        # "said on Wednesday from Tokyo, where he met": the clause's date is the sentence's
+        date = self._date(sent.start if doc[lo].lower_ == "where" else lo, hi, main, status, si)
         if (
             status == "held"
             and is_future(date, self.article.published)
@@ -1021,10 +1022,12 @@ class _Builder:
             ):
                 continue
             if any(
-                k in self._person_tokens or self.tok_ent.get(k, "").startswith("C:")
-                for k in range(max(0, r.start - 3), r.end)
+                self.tok_ent.get(k, "").startswith("C:") for k in range(max(0, r.start - 2), r.end)
             ):
-                continue  # "Kabariti, the prime minister"; "Japanese foreign minister"
+                continue  # "Japanese foreign minister", "Kenya's finance minister"
+            j = r.start - 1 - (r.start > 1 and doc[r.start - 1].lower_ in ("the", "a"))
+            if j > 0 and doc[j].text == "," and j - 1 in self._person_tokens:
+                continue  # "Kabariti, the prime minister": an apposition, already a party
             person = self._titled_before(r.start, head)
             if person is not None:
                 out.append(person)
