@@ -67,17 +67,18 @@ def test_seeds_meet_the_first_issue_targets(seeds: dict) -> None:
     assert seeds["negated_topic_violations"] == 0
 
 
-# Floors at the level reached so far (issue 3 raises them to its targets).
+# Floors at the level measured after issue 3's accuracy work (rules only): each at or a
+# little under what was measured, and never under the issue's target.
 DEV_FLOORS = {
-    ("entities", "Person", "f1"): 0.90,
-    ("entities", "Country", "f1"): 0.90,
-    ("entities", "Organization", "f1"): 0.75,
-    ("meetings", "f1"): 0.70,
-    ("meeting_people", "f1"): 0.80,
-    ("location_accuracy",): 0.85,
-    ("date_accuracy",): 0.80,
-    ("status_accuracy",): 0.90,
-    ("topic_recall",): 0.42,
+    ("entities", "Person", "f1"): 0.95,
+    ("entities", "Country", "f1"): 0.97,
+    ("entities", "Organization", "f1"): 0.90,
+    ("meetings", "f1"): 0.85,
+    ("meeting_people", "f1"): 0.92,
+    ("location_accuracy",): 0.95,
+    ("date_accuracy",): 0.90,
+    ("status_accuracy",): 1.0,
+    ("topic_recall",): 0.63,
 }
 
 
@@ -95,7 +96,12 @@ def test_development_set_never_gives_an_excluded_topic_as_topic(dev: dict) -> No
 
 @pytest.mark.parametrize(
     "path,floor",
-    [(("entities", "Person", "f1"), 0.9), (("meetings", "f1"), 0.7), (("status_accuracy",), 0.85)],
+    [
+        (("entities", "Person", "f1"), 0.93),
+        (("meetings", "f1"), 0.81),
+        (("status_accuracy",), 0.9),
+        (("topic_recall",), 0.53),
+    ],
     ids=lambda v: str(v),
 )
 def test_sample_corpus_does_not_drop(sample: dict, path: tuple[str, ...], floor: float) -> None:
