@@ -20,6 +20,7 @@ from graph.errors import Unavailable
 from graph.model import Article
 from graph.network import MeetingNetwork
 from graph.queries import Catalog
+from graph.queries.actors import warm
 from graph.store import GraphStore
 
 __all__ = ["AppState"]
@@ -55,6 +56,7 @@ class AppState:
                 return
             catalog = Catalog.build(self.store)
             network = MeetingNetwork.build(self.store, catalog)
+            warm(self.store, catalog)
             self.catalog, self.network = catalog, network
             _freeze()
 

@@ -8,7 +8,9 @@ own side: not its people, and for a person not the country or body it represents
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from pyoxigraph import NamedNode
 
@@ -36,6 +38,7 @@ __all__ = [
     "actor_detail",
     "actor_met",
     "actor_timeline",
+    "warm",
 ]
 
 # one fact per query: joining facts of a node repeated in many article graphs multiplies rows
@@ -155,11 +158,7 @@ def actor_met(
     rec = catalog.actor(ident)
     filters = MeetingFilters(actor=ident, since=since, until=until, topic=topic, status=status)
     filters.check()
-    key = ("met", filters, catalog.current(store))
-    ranked: list[_Ranked] | None = catalog.lru.get(key)
-    if ranked is None:
-        ranked = _counterparts(store, catalog, ident, filters)
-        catalog.lru.put(key, ranked)
+    ranked = _ranking(store, catalog, ident, filters)
     page = ranked[offset:] if limit is None else ranked[offset:offset + limit]
     counterparts = []
     for who, records, first, last in page:
@@ -174,6 +173,38 @@ def actor_met(
 
 #: a counterpart: id, its meetings with the actor (newest first), first and last date
 _Ranked = tuple[str, tuple[MeetingRecord, ...], str | None, str | None]
+
+
+def _ranking(store: GraphStore, catalog: Catalog, ident: str,
+             filters: MeetingFilters) -> list[_Ranked]:
+    """The actor's counterparts, kept per catalog: without filters for every actor (see
+    :func:`warm`), with filters in the catalog's LRU cache."""
+    unfiltered = filters == MeetingFilters(actor=ident) and catalog.current(store)
+    memo: dict[Hashable, Any] = catalog.memo("met") if unfiltered else {}
+    key = ident if unfiltered else ("met", filters, catalog.current(store))
+    ranked: list[_Ranked] | None = memo.get(key) if unfiltered else catalog.lru.get(key)
+    if ranked is None:
+        ranked = _counterparts(store, catalog, ident, filters)
+        if unfiltered:
+            memo[key] = ranked
+        else:
+            catalog.lru.put(key, ranked)
+    return ranked
+
+
+def warm(store: GraphStore, catalog: Catalog, *, min_meetings: int = 300) -> int:
+    """Work out ahead what would make a first request slow: the meetings of every actor
+    that others represent (a country: its people's meetings) and the counterparts of
+    every actor with at least ``min_meetings`` meetings. Returns how many actors' answers
+    were prepared. Call it before forking server workers so that they share the result.
+    """
+    done = 0
+    for ident in catalog.actors:
+        side = catalog.actor_meetings(ident)
+        if len(side) >= min_meetings:
+            _ranking(store, catalog, ident, MeetingFilters(actor=ident))
+            done += 1
+    return done
 
 
 def _counterparts(store: GraphStore, catalog: Catalog, ident: str,

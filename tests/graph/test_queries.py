@@ -220,3 +220,76 @@ def test_node_triples(store: GraphStore) -> None:
         "type", "prefLabel"}
     with pytest.raises(NotFound):
         node_triples(store, "topic/nothing")
+
+
+# ---------------------------------------------------------------------- indexes and caches
+_PLACES_WITHIN = "SELECT DISTINCT ?at ?place WHERE { ?at schema:containedInPlace* ?place }"
+
+
+def _brute_force(store: GraphStore, catalog: Catalog, f: MeetingFilters) -> list[str]:
+    """select_meetings without indexes: every record tested, closures read from the store."""
+    from graph.queries.common import node
+    from graph.queries.meetings import members
+
+    def side(actor: str) -> set[str]:
+        return members(store, actor)
+
+    kept = []
+    for m in sorted(catalog.meetings.values(), key=lambda m: (m.date or "", m.id)):
+        people = set(m.participants)
+        if f.actor and not people & side(f.actor):
+            continue
+        if f.country and not people & side(f.country):
+            continue
+        if f.place:
+            within = {r["at"].value.rsplit("/id/", 1)[1]
+                      for r in store.select(_PLACES_WITHIN, place=node(f.place))} | {f.place}
+            if m.place not in within:
+                continue
+        if f.topic and f.topic not in m.topics:
+            continue
+        if f.actor and f.other and not any(
+                p in side(f.actor) and q in side(f.other) and p != q
+                for p in m.participants for q in m.participants):
+            continue
+        if f.keeps(m):
+            kept.append(m.id)
+    return kept
+
+
+def _filter_table(catalog: Catalog) -> list[MeetingFilters]:
+    actors = sorted(a for a in catalog.actors if catalog.actors[a].meetings)
+    places = sorted(a.id for a in catalog.actors.values() if a.type in ("Place", "Country"))
+    topics = sorted(catalog.topics)
+    table = [MeetingFilters(), MeetingFilters(status="held"), MeetingFilters(since="2025-04")]
+    table += [MeetingFilters(actor=a) for a in actors]
+    table += [MeetingFilters(country=c, since="2025") for c in actors if c.startswith("country/")]
+    table += [MeetingFilters(place=p) for p in places]
+    table += [MeetingFilters(topic=t, until="2025-12") for t in topics]
+    table += [MeetingFilters(actor=a, other=b) for a in actors[:8] for b in actors[:8] if a != b]
+    return table
+
+
+def test_indexed_selection_agrees_with_brute_force(store: GraphStore) -> None:
+    from graph.queries.meetings import select_meetings
+
+    catalog = Catalog.build(store)
+    table = _filter_table(catalog)
+    assert len(table) > 30
+    for filters in table:
+        expected = _brute_force(store, catalog, filters)
+        assert [m.id for m in select_meetings(store, catalog, filters)] == expected, filters
+        # a second time from the cache
+        assert [m.id for m in select_meetings(store, catalog, filters)] == expected, filters
+
+
+def test_warm_prepares_the_same_answers(store: GraphStore) -> None:
+    from graph.queries.actors import warm
+
+    cold, warmed = Catalog.build(store), Catalog.build(store)
+    assert warm(store, warmed, min_meetings=1) > 0
+    assert warmed.memo("met") and not cold.memo("met")
+    for ident in cold.actors:
+        for params in ({}, {"limit": 2, "meetings": 1}, {"since": "2025-04"}):
+            assert actor_met(store, warmed, ident, **params) == \
+                actor_met(store, cold, ident, **params)
