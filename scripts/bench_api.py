@@ -7,7 +7,11 @@
 3. Starts ``dipgraph serve`` on a free port and measures over HTTP the p50/p99 latency
    of: who met X, meetings in a place and date range, meetings between two countries
    (their summaries carry the topics), a 2-hop SPARQL query, and the ego subgraph of the
-   hub; first sequentially, then with ``--clients`` concurrent clients (requests/s).
+   hub; first sequentially (``first_*``: the first request with each parameter, before
+   anything was cached for it), then with ``--clients`` concurrent clients (requests/s)
+   over the three JSON query endpoints, then again with the hub subgraph in the mix.
+   The targets are about the three JSON query endpoints. Server memory is the
+   proportional set size of the server and its workers (shared pages counted once).
 4. Unless ``--no-rdflib``: loads a graph (the same one, or one of ``--rdflib-meetings``)
    into rdflib's in-memory ``Dataset`` and into pyoxigraph, runs the same SPARQL queries
    in both and prints the time ratio.
@@ -64,7 +68,10 @@ SPARQL_QUERIES: dict[str, str] = {
 } LIMIT 1000""",
 }
 _ID_BASE = "https://w3id.org/dipgraph/id/"
-_JSON_ENDPOINTS = ("who_met", "place_range", "countries_between", "subgraph_hub")
+#: the JSON endpoints the latency and throughput targets are about
+_JSON_ENDPOINTS = ("who_met", "place_range", "countries_between")
+#: also timed, reported on their own
+_OTHER_ENDPOINTS = ("subgraph_hub", "sparql_two_hop")
 _MEASURE_LOAD = """
 import json, sys, time
 from graph.store import GraphStore
@@ -222,28 +229,40 @@ def _paths(work: dict[str, Any], kind: str) -> Iterator[str]:
 
 
 def _sequential(port: int, work: dict[str, Any], requests: int) -> dict[str, Any]:
+    """p50/p99 per endpoint over ``requests`` requests cycling over the drawn parameters;
+    ``first_*`` are the requests that were the first with their parameters (nothing
+    cached for them yet)."""
     client = _Client(port)
     out: dict[str, Any] = {}
     try:
-        for kind in (*_JSON_ENDPOINTS, "sparql_two_hop"):
+        for kind in (*_JSON_ENDPOINTS, *_OTHER_ENDPOINTS):
             accept = "application/sparql-results+json" if kind.startswith("sparql") \
                 else "application/json"
             paths = _paths(work, kind)
-            client.get(next(paths), accept)  # warm-up
-            latencies, statuses = [], Counter[int]()
+            latencies, statuses, first, seen = [], Counter[int](), [], set()
             for _ in range(requests):
-                status, _, seconds = client.get(next(paths), accept)
+                path = next(paths)
+                status, _, seconds = client.get(path, accept)
                 latencies.append(seconds)
                 statuses[status] += 1
+                if path not in seen:
+                    seen.add(path)
+                    first.append(seconds)
             out[kind] = _summary(latencies, statuses)
-            _say(f"  {kind}: p50 {out[kind]['p50_ms']} ms, p99 {out[kind]['p99_ms']} ms")
+            out[kind].update(first_n=len(first),
+                             first_p50_ms=round(percentile(first, 50) * 1000, 2),
+                             first_max_ms=round(max(first, default=0.0) * 1000, 2))
+            _say(f"  {kind}: p50 {out[kind]['p50_ms']} ms, p99 {out[kind]['p99_ms']} ms; "
+                 f"first requests p50 {out[kind]['first_p50_ms']} ms, "
+                 f"max {out[kind]['first_max_ms']} ms")
     finally:
         client.close()
     return out
 
 
-def _concurrent(port: int, work: dict[str, Any], clients: int, seconds: float) -> dict[str, Any]:
-    """``clients`` threads, each with its own connection, cycling over the JSON endpoints."""
+def _concurrent(port: int, work: dict[str, Any], clients: int, seconds: float,
+                kinds: Sequence[str] = _JSON_ENDPOINTS) -> dict[str, Any]:
+    """``clients`` threads, each with its own connection, cycling over ``kinds``."""
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     lock = threading.Lock()
@@ -251,7 +270,7 @@ def _concurrent(port: int, work: dict[str, Any], clients: int, seconds: float) -
 
     def worker(n: int) -> None:
         client = _Client(port)
-        streams = [_paths(work, k) for k in _JSON_ENDPOINTS]
+        streams = [_paths(work, k) for k in kinds]
         mine, codes = [], Counter[int]()
         i = n
         try:
@@ -274,7 +293,7 @@ def _concurrent(port: int, work: dict[str, Any], clients: int, seconds: float) -
         t.join()
     elapsed = time.perf_counter() - start
     out = _summary(latencies, statuses)
-    out.update(clients=clients, seconds=round(elapsed, 2),
+    out.update(clients=clients, endpoints=list(kinds), seconds=round(elapsed, 2),
                requests_per_s=round(len(latencies) / elapsed, 1) if elapsed else 0.0)
     return out
 
@@ -288,11 +307,36 @@ def _rss(pid: int) -> int:
     return 0
 
 
+def _family(pid: int) -> list[int]:
+    """``pid`` and its child processes (forked server workers)."""
+    found = [pid]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, StopIteration):
+                status = (entry / "status").read_text()
+                ppid = next(x for x in status.splitlines() if x.startswith("PPid:"))
+                if int(ppid.split()[1]) == pid:
+                    found.append(int(entry.name))
+    return found
+
+
+def _pss(pids: Sequence[int]) -> int:
+    """Proportional set size of processes together (shared pages counted once)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError), open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) * 1024
+    return total
+
+
 @contextlib.contextmanager
-def _server(data: Path, port: int,
-            timeout: float) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
+def _server(data: Path, port: int, timeout: float,
+            workers: int | None = None) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
     log = open(data.parent / "serve.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(_cli("serve", "--data", str(data), "--port", str(port)),
+    extra = ("--workers", str(workers)) if workers else ()
+    proc = subprocess.Popen(_cli("serve", "--data", str(data), "--port", str(port), *extra),
                             cwd=ROOT, stdout=log, stderr=log)
     start = time.perf_counter()
     try:
@@ -392,16 +436,21 @@ def _synth(meetings: int, seed: int, path: Path) -> dict[str, Any]:
             "seconds": round(stats.seconds, 1)}
 
 
-def _load(graph: Path, data: Path) -> dict[str, Any]:
+def _load(graph: Path, data: Path, link: bool = False) -> dict[str, Any]:
     start = time.perf_counter()
-    subprocess.run(_cli("import", str(graph), "--data", str(data)), cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    imported = time.perf_counter() - start
+    if link:  # the file is served as it is: no `dipgraph import`
+        data.mkdir(parents=True)
+        (data / "graph.nq").symlink_to(graph.resolve())
+    else:
+        subprocess.run(_cli("import", str(graph), "--data", str(data)), cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    imported = None if link else time.perf_counter() - start
     done = subprocess.run([sys.executable, "-c", _MEASURE_LOAD, str(data)], cwd=ROOT, check=True,
                           capture_output=True, text=True)
     measured = json.loads(done.stdout.strip().splitlines()[-1])
     quads = int(measured["quads"])
-    return {"import_s": round(imported, 2), "load_s": round(measured["seconds"], 2),
+    return {"import_s": None if imported is None else round(imported, 2),
+            "load_s": round(measured["seconds"], 2),
             "quads": quads, "quads_per_s": round(quads / measured["seconds"]) if quads else 0,
             "rss_delta_bytes": measured["rss_delta"],
             "bytes_per_quad": round(measured["rss_delta"] / quads, 1) if quads else None}
@@ -428,24 +477,32 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             report["synth"] = _synth(args.meetings, args.seed, graph)
         data = workdir / "data"
         _say("load: dipgraph import, then GraphStore.load in a fresh process")
-        report["load"] = _load(graph, data)
+        report["load"] = _load(graph, data, link=args.no_import and graph.suffix == ".nq")
         _say(f"  {report['load']}")
         port = _free_port()
-        with _server(data, port, args.start_timeout) as (proc, started):
+        with _server(data, port, args.start_timeout, args.workers) as (proc, started):
             client = _Client(port)
             stats = client.json("/api/stats")
             work = _workload(client, args.per_kind, args.seed)
             client.close()
+            family = _family(proc.pid)
             report["server"] = {"start_s": round(started, 2), "rss_bytes": _rss(proc.pid),
+                                "processes": len(family), "pss_bytes": _pss(family),
                                 "stats": stats, "hub": work["hub"]}
             report["server"]["bytes_per_quad"] = round(
-                report["server"]["rss_bytes"] / max(stats["quads"], 1), 1)
+                report["server"]["pss_bytes"] / max(stats["quads"], 1), 1)
             _say(f"server: up in {started:.1f} s, {report['server']['rss_bytes'] >> 20} MiB; "
                  f"sequential, {args.requests} requests per endpoint")
             report["sequential"] = _sequential(port, work, args.requests)
             _say(f"concurrent: {args.clients} clients for {args.duration} s")
             report["concurrent"] = _concurrent(port, work, args.clients, args.duration)
             _say(f"  {report['concurrent']['requests_per_s']} requests/s")
+            mixed = (*_JSON_ENDPOINTS, "subgraph_hub")
+            report["concurrent_with_subgraph"] = _concurrent(port, work, args.clients,
+                                                             args.duration, mixed)
+            _say(f"  with the hub subgraph in the mix: "
+                 f"{report['concurrent_with_subgraph']['requests_per_s']} requests/s")
+            report["server"]["pss_after_bytes"] = _pss(_family(proc.pid))
         report["rdflib"] = None
         if not args.no_rdflib:
             rgraph = graph
@@ -469,6 +526,10 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--duration", type=float, default=15.0, help="seconds of concurrent load")
     ap.add_argument("--start-timeout", type=float, default=900.0)
+    ap.add_argument("--workers", type=int, default=None,
+                    help="dipgraph serve --workers (default: its own default)")
+    ap.add_argument("--no-import", action="store_true",
+                    help="serve an .nq --graph as it is instead of `dipgraph import`ing it")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
     ap.add_argument("--rdflib-meetings", type=int, default=None,
                     help="compare with rdflib on a graph of this many meetings (default: same)")

@@ -12,6 +12,7 @@ from scripts.bench_api import SPARQL_QUERIES, _log_ranks, main, percentile
 
 _ENDPOINTS = ("who_met", "place_range", "countries_between", "subgraph_hub", "sparql_two_hop")
 _FIGURE = {"n", "p50_ms", "p99_ms", "mean_ms", "max_ms", "status"}
+_FIRST = {"first_n", "first_p50_ms", "first_max_ms"}
 
 
 @pytest.fixture(scope="module")
@@ -62,16 +63,30 @@ def test_load_figures(report: dict[str, Any]) -> None:
 @pytest.mark.parametrize("endpoint", _ENDPOINTS)
 def test_sequential_figures(report: dict[str, Any], endpoint: str) -> None:
     fig = report["sequential"][endpoint]
-    assert set(fig) == _FIGURE
+    assert set(fig) == _FIGURE | _FIRST
     assert fig["n"] == 4 and fig["status"] == {"200": 4}
     assert 0 < fig["p50_ms"] <= fig["p99_ms"] <= fig["max_ms"]
+    assert 1 <= fig["first_n"] <= 4 and fig["first_max_ms"] <= fig["max_ms"]
 
 
-def test_concurrent_figures(report: dict[str, Any]) -> None:
-    fig = report["concurrent"]
+@pytest.mark.parametrize(("mix", "endpoints"), [
+    ("concurrent", ["who_met", "place_range", "countries_between"]),
+    ("concurrent_with_subgraph", ["who_met", "place_range", "countries_between",
+                                  "subgraph_hub"]),
+])
+def test_concurrent_figures(report: dict[str, Any], mix: str, endpoints: list[str]) -> None:
+    fig = report[mix]
     assert _FIGURE | {"clients", "seconds", "requests_per_s"} <= set(fig)
     assert fig["clients"] == 2 and fig["n"] > 0 and set(fig["status"]) == {"200"}
+    assert fig["endpoints"] == endpoints
     assert fig["requests_per_s"] == pytest.approx(fig["n"] / fig["seconds"], rel=0.05)
+
+
+def test_server_figures(report: dict[str, Any]) -> None:
+    server = report["server"]
+    assert server["processes"] >= 1 and server["pss_bytes"] > 0 and server["start_s"] > 0
+    assert server["bytes_per_quad"] == pytest.approx(
+        server["pss_bytes"] / server["stats"]["quads"], abs=0.1)
 
 
 @pytest.mark.parametrize("query", sorted(SPARQL_QUERIES))
@@ -90,6 +105,21 @@ def test_targets_are_booleans(report: dict[str, Any]) -> None:
 
 def test_skipping_rdflib(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--meetings", "20", "--requests", "1", "--per-kind", "1", "--duration",
-                 "0.2", "--clients", "1", "--no-rdflib"]) == 0
+                 "0.2", "--clients", "1", "--no-rdflib", "--workers", "1"]) == 0
     last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert last["rdflib"] is None and last["sequential"]["who_met"]["n"] == 1
+    assert last["server"]["processes"] == 1
+
+
+def test_serving_a_graph_file_as_it_is(tmp_path: Any, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    from scripts.synth import write_graph
+
+    graph = tmp_path / "g.nq"
+    with graph.open("wb") as out:
+        stats = write_graph(out, meetings=15, seed=2)
+    assert main(["--graph", str(graph), "--no-import", "--requests", "1", "--per-kind", "1",
+                 "--duration", "0.2", "--clients", "1", "--no-rdflib", "--workers", "2"]) == 0
+    last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert last["load"]["import_s"] is None and last["load"]["quads"] == stats.quads
+    assert last["server"]["processes"] == 3  # the server and two workers
