@@ -7,6 +7,7 @@
   const $ = (sel) => document.querySelector(sel);
   const FILTERS = ["depth", "limit", "since", "until", "topic", "country", "status"];
   const DEFAULTS = { depth: "1", limit: "50" };
+  const DENSE = 150;  // links in one answer above which the graph is drawn lighter
   const COLORS = { Person: "#2f6fb3", Country: "#2e8b57", Organization: "#d2762b", Place: "#7a6a9c" };
   const SHAPES = { Person: "ellipse", Country: "round-rectangle", Organization: "hexagon", Place: "diamond" };
 
@@ -84,26 +85,29 @@
       container: $("#cy"),
       minZoom: 0.2, maxZoom: 3,
       style: [
+        // data mappers and type selectors, not style functions: cytoscape caches them
         { selector: "node", style: {
-          "background-color": (n) => COLORS[n.data("type")] || "#888",
-          shape: (n) => SHAPES[n.data("type")] || "ellipse",
-          label: "data(display)", "font-size": 12, "text-wrap": "wrap", "text-max-width": 140,
+          "background-color": "#888", shape: "ellipse",
+          label: "data(display)", "font-size": 13, "text-wrap": "wrap", "text-max-width": 110,
+          "min-zoomed-font-size": 7,  // labels too small to read are not drawn: zoom in
           "text-valign": "bottom", "text-margin-y": 4, color: "#1d1d1f",
           "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1,
-          width: (n) => 18 + Math.min(26, Math.sqrt(n.data("meetings") || 0) * 5),
-          height: (n) => 18 + Math.min(26, Math.sqrt(n.data("meetings") || 0) * 5),
+          width: "data(size)", height: "data(size)",
           "border-width": 1, "border-color": "#fff" } },
+        ...Object.keys(COLORS).map((type) => ({ selector: 'node[type = "' + type + '"]',
+          style: { "background-color": COLORS[type], shape: SHAPES[type] } })),
         { selector: "node.center", style: { "border-width": 4, "border-color": "#111", "font-weight": "bold", "font-size": 14 } },
         { selector: "node.expanded", style: { "border-width": 3, "border-color": "#555" } },
         { selector: "node:selected", style: { "overlay-color": "#8ab4f8", "overlay-opacity": 0.35, "overlay-padding": 6 } },
         { selector: "edge", style: {
-          width: (e) => 1 + Math.min(9, Math.log2(1 + e.data("count"))*2),
-          "line-color": "#9aa3ad", "curve-style": "haystack", opacity: 0.8,
-          label: (e) => (e.data("count") > 1 ? String(e.data("count")) : ""), "font-size": 10,
+          width: "data(width)", "line-color": "#9aa3ad", "curve-style": "haystack", opacity: 0.8,
+          label: "data(display)", "font-size": 10,
           color: "#444", "text-background-color": "#fff", "text-background-opacity": 0.8 } },
         // links between two non-centre nodes bow aside, so they do not hide the centre's links
         { selector: "edge.ring", style: { "curve-style": "unbundled-bezier",
           "control-point-distances": 45, "control-point-weights": 0.5, opacity: 0.55 } },
+        // many links: those between non-centre nodes straight, faint and unlabelled
+        { selector: "edge.ring.dense", style: { "curve-style": "haystack", opacity: 0.25, label: "" } },
         { selector: "edge:selected", style: { "line-color": "#1a5fb4", opacity: 1 } },
       ],
     });
@@ -116,8 +120,13 @@
   function nodeDisplay(d) { return d.more > 0 ? d.label + "\n+" + d.more + " more" : d.label; }
 
   function toElements(sub) {
-    const nodes = sub.nodes.map((n) => ({ group: "nodes", data: { ...n.data, display: nodeDisplay(n.data) } }));
-    const edges = sub.edges.map((e) => ({ group: "edges", data: e.data }));
+    const nodes = sub.nodes.map((n) => ({ group: "nodes", data: { ...n.data, display: nodeDisplay(n.data),
+      size: 18 + Math.min(26, Math.sqrt(n.data.meetings || 0) * 5) } }));
+    // links between two non-centre nodes ("ring") bow aside, off the centre's links
+    const edges = sub.edges.map((e) => ({ group: "edges", data: { ...e.data,
+      width: 1 + Math.min(9, Math.log2(1 + e.data.count) * 2), display: e.data.count > 1 ? String(e.data.count) : "" },
+      classes: e.data.source !== state.center && e.data.target !== state.center
+        ? (sub.edges.length > DENSE ? "ring dense" : "ring") : "" }));
     return { nodes, edges };
   }
 
@@ -150,15 +159,14 @@
       const { sub, els } = await fetchSub(state.center, state.depth || DEFAULTS.depth);
       if (seq !== drawSeq) return;
       performance.mark("dipgraph:fetched");
+      els.nodes.forEach((n) => { if (n.data.id === sub.center) n.classes = "center"; });
+      const extent = place(els.nodes);
+      cy.one("render", markDrawn);  // after the canvas has painted the new graph
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(els.nodes);
-        cy.add(els.edges);
-        cy.getElementById(sub.center).addClass("center");
-        markRings();
+        cy.add(els.nodes.concat(els.edges));
       });
-      cy.one("render", markDrawn);  // after the canvas has painted the new graph
-      layout(sub.center);
+      frame(extent);
       drawn = viewKey();
       for (const id of state.expand) if (cy.getElementById(id).nonempty()) await expand(id, true);
       if (seq !== drawSeq) return;
@@ -178,24 +186,61 @@
     }
   }
 
-  function markRings() {
-    cy.edges().forEach((e) => { e.toggleClass("ring", e.data("source") !== state.center && e.data("target") !== state.center); });
-  }
-
   function reportSize(truncated) {
     const n = cy.nodes().length, e = cy.edges().length;
-    setStatus(n + " actors, " + e + " links" + (truncated ? " (capped at the node budget: nodes show “N more”)" : ""));
+    setStatus(n + " actors, " + e + " links" + (truncated ? " (capped: see “+N more”)" : ""));
   }
 
-  function layout(center) {
-    const c = cy.getElementById(center);
-    cy.layout({
-      name: "concentric", animate: false, fit: true, padding: 40, minNodeSpacing: 70,
-      startAngle: 3 / 2 * Math.PI, avoidOverlap: true,
-      concentric: (n) => (n.same(c) ? 100 : 10 - (n.data("depth") || 0)),
-      levelWidth: () => 1,
-    }).run();
-    capZoom();
+  // Concentric circles computed here (no layout pass over label boxes): the centre in
+  // the middle, then its counterparts in the API's order (most meetings first) on circles
+  // that grow outwards and hold more nodes the larger they are; the next ring (depth 2)
+  // starts on a fresh circle. Labels stay readable: the circles only grow as needed.
+  const RING = { first: 140, gap: 110, spacing: 85 };
+  function ringPositions(nodes) {
+    const pos = {}, byDepth = new Map();
+    nodes.forEach((n) => {
+      const d = n.data.depth || 0;
+      if (!byDepth.has(d)) byDepth.set(d, []);
+      byDepth.get(d).push(n.data.id);
+    });
+    let radius = 0, lap = 0;
+    [...byDepth.keys()].sort((x, y) => x - y).forEach((d) => {
+      const ids = byDepth.get(d);
+      if (d === 0) { ids.forEach((id) => { pos[id] = { x: 0, y: 0 }; }); return; }
+      const radii = [];  // circles enough for this ring, then shared by circumference
+      for (let room = 0; room < ids.length;) {
+        radius = radius ? radius + RING.gap : RING.first;
+        radii.push(radius);
+        room += Math.max(6, Math.floor(2 * Math.PI * radius / RING.spacing));
+      }
+      const total = radii.reduce((s, r) => s + r, 0);
+      let i = 0;
+      radii.forEach((r, k) => {
+        const slots = k === radii.length - 1 ? ids.length - i : Math.round(ids.length * r / total);
+        for (let j = 0; j < slots; j++, i++) {
+          const angle = -Math.PI / 2 + 2 * Math.PI * (j + (lap % 2) / 2) / slots;
+          pos[ids[i]] = { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+        }
+        lap += 1;
+      });
+    });
+    return pos;
+  }
+  // Positions go into the elements before they are added, and the viewport is framed
+  // from the largest circle: no layout run and no measuring of every label (cy.fit).
+  function place(nodes) {
+    const pos = ringPositions(nodes);
+    let extent = 0;
+    nodes.forEach((n) => {
+      n.position = pos[n.data.id];
+      extent = Math.max(extent, Math.abs(n.position.x), Math.abs(n.position.y));
+    });
+    return extent;
+  }
+  function frame(extent) {  // the circles and their labels, centred, never above 1.2x
+    const w = cy.width(), h = cy.height();
+    const zoom = Math.min(1.2, w / (2 * extent + 140), h / (2 * extent + 110));
+    cy.viewport({ zoom, pan: { x: w / 2, y: h / 2 - 12 * zoom } });
   }
   function capZoom() {  // a small graph is not blown up to fill the screen
     if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
@@ -218,8 +263,7 @@
           const a = away + (fresh.length > 1 ? spread * (i / (fresh.length - 1) - 0.5) : 0);
           cy.add({ ...n, position: { x: pos.x + radius * Math.cos(a), y: pos.y + radius * Math.sin(a) } });
         });
-        els.edges.forEach((e) => { if (cy.getElementById(e.data.id).empty()) cy.add(e); });
-        markRings();
+        cy.add(els.edges.filter((e) => cy.getElementById(e.data.id).empty()));
         const me = sub.nodes.find((n) => n.data.id === id);
         if (me) node.data({ more: me.data.more, display: nodeDisplay(me.data) });
         node.addClass("expanded");
@@ -482,7 +526,6 @@
   initCy();
   window.dipgraphCy = cy;  // for debugging and the end-to-end test
   window.addEventListener("popstate", fromHash);
-  loadChoices();
-  fromHash();
+  fromHash().then(loadChoices);  // the graph first: the choices are not needed to draw it
   input.focus();
 })();
