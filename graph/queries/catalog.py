@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
-from pyoxigraph import NamedNode
+from pyoxigraph import BlankNode, NamedNode, Triple
 
 from graph.errors import BadInput, NotFound
 from graph.iri import kind_of, resolved_graph_iri
-from graph.namespace import SCHEMA
+from graph.namespace import DG, RDF, SCHEMA, SEM
 from graph.queries.common import ActorRef, TopicRef, lid, mode_of, resolve_status, status_of
 from graph.store import GraphStore, term_value
 
@@ -84,16 +84,11 @@ SELECT ?a (COUNT(DISTINCT ?m) AS ?n) WHERE {
 } GROUP BY ?a
 """
 _TOPICS = "SELECT DISTINCT ?t WHERE { ?t a skos:Concept }"
-_MEETINGS = "SELECT DISTINCT ?m WHERE { ?m a dg:Meeting }"
-#: meeting fact -> query; ``?o`` is the value
-_MEETING_FACTS: Mapping[str, str] = {
-    field: f"SELECT DISTINCT ?m ?o WHERE {{ ?m a dg:Meeting ; {predicate} ?o }}"
-    for field, predicate in (
-        ("participants", "sem:hasActor"), ("date", "schema:startDate"),
-        ("status", "schema:eventStatus"), ("mode", "schema:eventAttendanceMode"),
-        ("place", "schema:location"), ("topics", "schema:about"),
-        ("label", "schema:name"), ("kind", "dg:cameoCode"), ("confidence", "dg:confidence"),
-    )
+#: meeting fact -> predicate; read by pattern, not by query (see :func:`_meeting_table`)
+_MEETING_FACTS: Mapping[str, NamedNode] = {
+    "participants": SEM.hasActor, "date": SCHEMA.startDate, "status": SCHEMA.eventStatus,
+    "mode": SCHEMA.eventAttendanceMode, "place": SCHEMA.location, "topics": SCHEMA.about,
+    "label": SCHEMA.name, "kind": DG.cameoCode, "confidence": DG.confidence,
 }
 _TOPIC_LABELS = "SELECT DISTINCT ?t ?label WHERE { ?t skos:prefLabel ?label }"
 _TOPIC_COUNTS = "SELECT ?t (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m schema:about ?t } GROUP BY ?t"
@@ -448,17 +443,30 @@ def _consolidated(store: GraphStore) -> dict[str, tuple[str, str | None]]:
 
 
 def _meeting_table(store: GraphStore) -> dict[str, MeetingRecord]:
-    """One record per meeting, from one query per kind of fact (vocabulary terms such as
-    statuses stay full IRIs, our nodes become API ids)."""
-    facts: dict[str, dict[str, list[Any]]] = {
-        lid(r["m"]): defaultdict(list) for r in store.select(_MEETINGS)}
-    for name, query in _MEETING_FACTS.items():
-        for row in store.select(query):
-            ident = lid(row["m"])
-            if ident in facts:
-                term = row["o"]
+    """One record per meeting, from one pattern scan per kind of fact (vocabulary terms
+    such as statuses stay full IRIs, our nodes become API ids). Facts repeated in several
+    article graphs count once, as with ``SELECT DISTINCT``."""
+    ids: dict[str, str] = {}  # N-Triples form of a meeting node -> API id
+    for q in store.pattern(predicate=RDF.type, object=DG.Meeting):
+        if isinstance(q.subject, (NamedNode, BlankNode)):
+            ids[str(q.subject)] = lid(q.subject)
+    facts: dict[str, dict[str, list[Any]]] = {m: defaultdict(list) for m in ids.values()}
+    values: dict[str, Any] = {}  # N-Triples form of an object -> its value
+    for name, predicate in _MEETING_FACTS.items():
+        seen: set[tuple[str, str]] = set()
+        for q in store.pattern(predicate=predicate):
+            subject, term = str(q.subject), q.object
+            if subject not in ids or isinstance(term, Triple):
+                continue
+            key = str(term)
+            if (subject, key) in seen:
+                continue
+            seen.add((subject, key))
+            value = values.get(key)
+            if value is None:
                 value = lid(term) if isinstance(term, NamedNode) else term_value(term)
-                facts[ident][name].append(value)
+                values[key] = value
+            facts[ids[subject]][name].append(value)
     consolidated = _consolidated(store)
     table = {}
     for ident, f in facts.items():
