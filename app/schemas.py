@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.errors import ErrorBody
 from graph.queries import ActorRef, MeetingPage, MeetingSummary, MetResult
 from graph.queries.catalog import Catalog
+from graph.queries.meetings import summarize
 
 __all__ = [
     "ActorDetailOut",
@@ -59,6 +60,7 @@ __all__ = [
     "meeting_page_json",
     "met_json",
     "summary_json",
+    "warm_summaries",
 ]
 
 
@@ -322,6 +324,14 @@ def summary_json(summary: MeetingSummary, catalog: Catalog) -> orjson.Fragment:
         })
         found = memo[summary.id] = (summary, orjson.Fragment(body))
     return found[1]
+
+
+def warm_summaries(catalog: Catalog) -> int:
+    """Encode every meeting summary of the catalog now (before forking workers, so they
+    share them instead of each encoding its own on first use). Returns how many."""
+    for record in catalog.meetings.values():
+        summary_json(summarize(record, catalog), catalog)
+    return len(catalog.meetings)
 
 
 def meeting_page_json(page: MeetingPage, next_url: str | None, catalog: Catalog) -> bytes:

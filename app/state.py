@@ -15,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from app.schemas import warm_summaries
 from app.settings import Settings
 from graph.errors import Unavailable
 from graph.model import Article
@@ -57,6 +58,7 @@ class AppState:
             catalog = Catalog.build(self.store)
             network = MeetingNetwork.build(self.store, catalog)
             warm(self.store, catalog)
+            warm_summaries(catalog)
             self.catalog, self.network = catalog, network
             _freeze()
 

@@ -66,3 +66,15 @@ def test_summaries_encoded_once(loaded: tuple[GraphStore, Catalog]) -> None:
     assert {m.id for m in page.items} <= set(first)
     meeting_page_json(list_meetings(store, catalog, MeetingFilters(), limit=2), None, catalog)
     assert all(memo[k][1] is v for k, v in first.items())
+
+
+def test_warm_summaries_encodes_every_meeting(loaded: tuple[GraphStore, Catalog]) -> None:
+    from app.schemas import warm_summaries
+
+    store, _ = loaded
+    catalog = Catalog.build(store)
+    assert warm_summaries(catalog) == len(catalog.meetings) > 0
+    assert set(catalog.memo("summary-json")) == set(catalog.meetings)
+    page = list_meetings(store, catalog, MeetingFilters(), limit=len(catalog.meetings))
+    fast = json.loads(meeting_page_json(page, None, catalog))
+    assert fast == _model_json(MeetingPageOut, {**page.__dict__, "next": None})
