@@ -125,10 +125,14 @@ class NetEdge(NamedTuple):
 
 @dataclass(frozen=True)
 class Subgraph:
+    """``truncated``: nodes were left out (see ``more``); ``edges_total``: the edges
+    among the nodes before ``max_edges`` capped them."""
+
     center: str
     nodes: tuple[NetNode, ...]
     edges: tuple[NetEdge, ...]
     truncated: bool
+    edges_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -493,17 +497,18 @@ class MeetingNetwork:
     def ego_subgraph(
         self, center: str, depth: int = 1, limit: int = 50, *, since: str | None = None,
         until: str | None = None, topic: str | None = None, status: str | None = None,
-        country: str | None = None, ids: int = EDGE_MEETING_IDS,
+        country: str | None = None, ids: int = EDGE_MEETING_IDS, max_edges: int | None = None,
     ) -> Subgraph:
         """Actors within ``depth`` meetings of ``center``, at most ``limit`` nodes.
 
         Each ring keeps its most frequent counterparts first; ``more`` on a node counts
         neighbours (under the same filters) that did not fit. ``country`` keeps the
         meetings that the country or someone representing it attended. Each edge carries
-        its meeting count and the ids of its latest ``ids`` meetings.
+        its meeting count and the ids of its latest ``ids`` meetings. With ``max_edges``,
+        the centre's edges come first, then the others with most meetings.
         """
-        if depth < 0 or limit < 1 or ids < 0:
-            raise BadInput("depth must be >= 0, limit >= 1 and ids >= 0")
+        if depth < 0 or limit < 1 or ids < 0 or (max_edges is not None and max_edges < 0):
+            raise BadInput("depth, ids and max_edges must be >= 0 and limit >= 1")
         keep = self._mask(since, until, topic, status, country)
         ix = self._index
         if center not in ix.aidx:
@@ -557,9 +562,15 @@ class MeetingNetwork:
             sel = within & (others > i)  # each pair once
             pairs.append(nums[sel])
             counts.append(n[sel])
-        edges = ix.edges(np.concatenate(pairs), np.concatenate(counts), keep, ids)
+        chosen, weights = np.concatenate(pairs), np.concatenate(counts)
+        n_edges = len(chosen)
+        if max_edges is not None and n_edges > max_edges:  # before any edge is built
+            spoke = (ix.pr_a[chosen] == c) | (ix.pr_o[chosen] == c)
+            best = np.lexsort((chosen, -weights, ~spoke))[:max_edges]
+            chosen, weights = chosen[best], weights[best]
+        edges = ix.edges(chosen, weights, keep, ids)
         edges.sort()  # by source, then target (the pair is unique)
-        return Subgraph(center, tuple(nodes), tuple(edges), truncated)
+        return Subgraph(center, tuple(nodes), tuple(edges), truncated, n_edges)
 
     def pair_meetings(self, a: str, b: str, *, since: str | None = None,
                       until: str | None = None, topic: str | None = None,

@@ -50,6 +50,8 @@ class SubgraphPageOut(SubgraphOut):
     """Cytoscape.js elements: ``cy.add([...nodes, ...edges])``."""
 
     edges: list[SubgraphEdge]  # type: ignore[assignment]
+    edges_total: int = Field(description="edges among the nodes before `edges` capped them "
+                             "(the centre's edges are kept first, then the busiest)")
 
 
 @router.get("/paths", response_model=PathsOut, response_model_by_alias=True,
@@ -86,23 +88,25 @@ def subgraph(
     status: Status | None = None,
     ids: Annotated[int, Query(ge=0, le=100, description="most meeting ids per edge")]
     = EDGE_MEETING_IDS,
+    edges: Annotated[int, Query(ge=0, le=20000, description="most edges returned")] = 300,
 ) -> JSONResponse:
     check_range(since, until)
     cat = state.catalog
     ident = resolve_actor(cat, center)
     sub = state.network.ego_subgraph(ident, depth, limit, since=since, until=until,
-                                     topic=topic, status=status, country=country, ids=ids)
+                                     topic=topic, status=status, country=country, ids=ids,
+                                     max_edges=edges)
     nodes = [{"data": {"id": n.id, "label": n.name, "type": n.type, "meetings": n.meetings,
                        "depth": n.depth, "more": n.more}} for n in sub.nodes]
     if not nodes:  # an actor without meetings: just itself
         rec = cat.actor(ident)
         nodes = [{"data": {"id": rec.id, "label": rec.name, "type": rec.type, "meetings": 0,
                            "depth": 0, "more": 0}}]
-    edges = [{"data": {"id": f"{s}|{t}", "source": s, "target": t, "count": n,
+    links = [{"data": {"id": f"{s}|{t}", "source": s, "target": t, "count": n,
                        "first": first, "last": last, "meetings": list(latest)}}
              for s, t, n, first, last, latest in sub.edges]
     return JSONResponse({"center": ident, "truncated": sub.truncated, "nodes": nodes,
-                         "edges": edges})
+                         "edges": links, "edges_total": sub.edges_total})
 
 
 @router.get("/subgraph/meetings", response_model=MeetingPageOut,

@@ -138,7 +138,8 @@
 
   // performance marks (read by scripts/bench_page.py): dipgraph:fetch and
   // dipgraph:fetched around the subgraph request; dipgraph:drawn when the canvas shows
-  // a new graph, dipgraph:first-draw the first time
+  // a new graph (its actors and the centre's links), dipgraph:first-draw the first time;
+  // dipgraph:complete when the links between the other actors have been drawn too
   let firstDrawn = false;
   function markDrawn() {
     performance.mark("dipgraph:drawn");
@@ -161,16 +162,27 @@
       performance.mark("dipgraph:fetched");
       els.nodes.forEach((n) => { if (n.data.id === sub.center) n.classes = "center"; });
       const extent = place(els.nodes);
-      cy.one("render", markDrawn);  // after the canvas has painted the new graph
+      // two paints, so that no single task blocks the page for long: the actors and the
+      // centre's links first, then the links among the other actors
+      const ring = els.edges.filter((e) => e.classes);
+      cy.one("render", () => {
+        markDrawn();
+        if (!ring.length) { performance.mark("dipgraph:complete"); return; }
+        requestAnimationFrame(() => {
+          if (seq !== drawSeq) return;
+          cy.one("render", () => performance.mark("dipgraph:complete"));
+          cy.add(ring.filter((e) => cy.getElementById(e.data.id).empty()));
+        });
+      });
       cy.batch(() => {
         cy.elements().remove();
-        cy.add(els.nodes.concat(els.edges));
+        cy.add(els.nodes.concat(els.edges.filter((e) => !e.classes)));
       });
       frame(extent);
       drawn = viewKey();
       for (const id of state.expand) if (cy.getElementById(id).nonempty()) await expand(id, true);
       if (seq !== drawSeq) return;
-      reportSize(sub.truncated);
+      reportSize(sub);
       const label = els.nodes[0] ? els.nodes[0].data.label : state.center;
       if (list.hidden && document.activeElement !== input) input.value = label;
       if (cy.edges().length === 0) {
@@ -186,9 +198,13 @@
     }
   }
 
-  function reportSize(truncated) {
+  let linksLeftOut = 0;  // links of the drawn view the edge budget left out
+  function reportSize(sub) {
+    if (sub.center === state.center) linksLeftOut = Math.max(0, (sub.edges_total || 0) - sub.edges.length);
     const n = cy.nodes().length, e = cy.edges().length;
-    setStatus(n + " actors, " + e + " links" + (truncated ? " (capped: see “+N more”)" : ""));
+    const parts = [n + " actors", e + " links"];
+    if (linksLeftOut) parts.push(linksLeftOut + " weaker links not drawn");
+    setStatus(parts.join(", ") + (sub.truncated ? " (more actors: see “+N more”)" : ""));
   }
 
   // Concentric circles computed here (no layout pass over label boxes): the centre in
@@ -239,8 +255,8 @@
   }
   function frame(extent) {  // the circles and their labels, centred, never above 1.2x
     const w = cy.width(), h = cy.height();
-    const zoom = Math.min(1.2, w / (2 * extent + 140), h / (2 * extent + 110));
-    cy.viewport({ zoom, pan: { x: w / 2, y: h / 2 - 12 * zoom } });
+    const zoom = Math.min(1.2, w / (2 * extent + 140), h / (2 * extent + 130));
+    cy.viewport({ zoom, pan: { x: w / 2, y: h / 2 - 20 * zoom } });
   }
   function capZoom() {  // a small graph is not blown up to fill the screen
     if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
@@ -269,7 +285,7 @@
         node.addClass("expanded");
       });
       if (!state.expand.includes(id)) { state.expand.push(id); writeHash(); }
-      if (!silent) { reportSize(sub.truncated); cy.fit(cy.elements(), 40); capZoom(); }
+      if (!silent) { reportSize(sub); cy.fit(cy.elements(), 40); capZoom(); }
     } catch (err) {
       showMessage(sentence(err.message));
     }

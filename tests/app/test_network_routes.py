@@ -151,6 +151,22 @@ def test_subgraph_edge_ids_are_capped(client: TestClient, ids: int | None,
     assert (edge["count"], edge["meetings"]) == (2, expected)
 
 
+@pytest.mark.parametrize("edges", [0, 1, 3, 4, 300])
+def test_subgraph_edge_budget(client: TestClient, edges: int) -> None:
+    """``edges`` caps the links (the centre's first, busiest first); nodes stay."""
+    lavrov = "person/sergey-lavrov"
+    full = client.get("/api/subgraph", params={"center": lavrov}).json()
+    body = client.get("/api/subgraph", params={"center": lavrov, "edges": edges}).json()
+    assert body["nodes"] == full["nodes"]
+    assert body["edges_total"] == full["edges_total"] == len(full["edges"]) == 8
+    kept = [e["data"] for e in body["edges"]]
+    assert len(kept) == min(edges, 8)
+    spokes = [e for e in kept if lavrov in (e["source"], e["target"])]
+    assert len(spokes) == min(edges, 4)  # Lavrov's own four links come first
+    if edges:  # the busiest first: Lavrov and Rubio met twice
+        assert "person/marco-rubio|person/sergey-lavrov" in {e["id"] for e in kept}
+
+
 @pytest.mark.parametrize(
     ("params", "total", "items", "more"),
     [
@@ -191,6 +207,7 @@ def test_edge_meetings_errors(client: TestClient, params: dict[str, object],
     [({"center": "person/nobody"}, 404), ({}, 422),
      ({"center": "person/wang-yi", "country": "Atlantis"}, 404),
      ({"center": "person/wang-yi", "ids": -1}, 422),
+     ({"center": "person/wang-yi", "edges": -1}, 422),
      ({"center": "person/wang-yi", "depth": 9}, 422),
      ({"center": "person/wang-yi", "since": "May"}, 422)],
 )

@@ -121,6 +121,24 @@ def test_ego_edges_carry_meetings(toy: MeetingNetwork) -> None:
     assert edge.meetings == ("meeting/1", "meeting/2")
 
 
+@pytest.mark.parametrize(
+    ("max_edges", "expected"),
+    [
+        (None, {("a", "b"), ("a", "c"), ("b", "c"), ("a", "hub"), ("b", "hub"), ("c", "hub")}),
+        (4, {("a", "hub"), ("b", "hub"), ("c", "hub"), ("a", "b")}),  # spokes, then by name
+        (2, {("a", "hub"), ("b", "hub")}),  # hub-a met twice; b before c by name
+        (0, set()),
+    ],
+)
+def test_ego_max_edges(toy: MeetingNetwork, max_edges: int | None,
+                       expected: set[tuple[str, str]]) -> None:
+    """The edge budget keeps the centre's edges first, then the busiest others."""
+    sub = toy.ego_subgraph("person/hub", 1, 50, max_edges=max_edges)
+    assert {(e.source.split("/")[1], e.target.split("/")[1]) for e in sub.edges} == expected
+    assert sub.edges_total == 6
+    assert len(sub.nodes) == 4  # the nodes do not depend on the edge budget
+
+
 def test_ego_country_edges(toy: MeetingNetwork) -> None:
     """Under a country filter an edge counts only the meetings the country attended."""
     sub = toy.ego_subgraph("person/hub", 2, 50, country="country/X")
@@ -189,6 +207,8 @@ def test_ego_bad_arguments(toy: MeetingNetwork) -> None:
         toy.ego_subgraph("person/hub", 1, 5, status="rumoured")
     with pytest.raises(BadInput):
         toy.ego_subgraph("person/hub", 1, 5, ids=-1)
+    with pytest.raises(BadInput):
+        toy.ego_subgraph("person/hub", 1, 5, max_edges=-1)
     assert toy.ego_subgraph("person/nobody").nodes == ()
 
 
@@ -304,18 +324,32 @@ def _reference(net: MeetingNetwork, center: str, depth: int, limit: int,
 
 
 @settings(max_examples=150, deadline=None)
-@given(MEETINGS, st.integers(0, 3), st.integers(1, 6), FILTERS)
+@given(MEETINGS, st.integers(0, 3), st.integers(1, 6), FILTERS, st.none() | st.integers(0, 8))
 def test_ego_subgraph_matches_reference(
         rows: list[tuple[list[str], str | None, str, set[str]]], depth: int, limit: int,
-        flt: dict[str, str]) -> None:
+        flt: dict[str, str], max_edges: int | None) -> None:
     """The array-based subgraph equals a brute-force one: same nodes, rings, "more",
-    truncation, edge counts, first/last dates and latest meeting ids."""
+    truncation, edge counts, first/last dates and latest meeting ids; the edge budget
+    keeps the centre's edges, then the busiest."""
     net = _network(rows)
     center = f"person/{rows[0][0][0]}"
     sub = net.ego_subgraph(center, depth, limit, **flt)  # type: ignore[arg-type]
     nodes, truncated, edges = _reference(net, center, depth, limit, flt)
     assert {n.id: (n.depth, n.more) for n in sub.nodes} == nodes
     assert sub.truncated is truncated
+    assert sub.edges_total == len(edges)
+    capped = net.ego_subgraph(center, depth, limit, max_edges=max_edges,
+                              **flt)  # type: ignore[arg-type]
+    assert capped.nodes == sub.nodes and capped.edges_total == len(edges)
+    ranked = sorted(sub.edges, key=lambda e: (center not in (e.source, e.target), -e.count))
+    if max_edges is None or max_edges >= len(ranked):
+        assert capped.edges == sub.edges
+    else:
+        assert len(capped.edges) == max_edges and set(capped.edges) <= set(sub.edges)
+        floor = ranked[max_edges - 1] if max_edges else None
+        for e in capped.edges:  # nothing kept ranks below something dropped
+            assert floor is None or (center not in (e.source, e.target), -e.count) <= (
+                center not in (floor.source, floor.target), -floor.count)
     got = {(e.source, e.target): (e.count, e.first, e.last, e.meetings) for e in sub.edges}
     expected = {}
     for key, ids in edges.items():
