@@ -505,7 +505,8 @@ class MeetingNetwork:
         neighbours (under the same filters) that did not fit. ``country`` keeps the
         meetings that the country or someone representing it attended. Each edge carries
         its meeting count and the ids of its latest ``ids`` meetings. With ``max_edges``,
-        the centre's edges come first, then the others with most meetings.
+        the centre's edges come first, then each outer node's busiest edge inwards, then
+        the others with most meetings.
         """
         if depth < 0 or limit < 1 or ids < 0 or (max_edges is not None and max_edges < 0):
             raise BadInput("depth, ids and max_edges must be >= 0 and limit >= 1")
@@ -565,12 +566,29 @@ class MeetingNetwork:
         chosen, weights = np.concatenate(pairs), np.concatenate(counts)
         n_edges = len(chosen)
         if max_edges is not None and n_edges > max_edges:  # before any edge is built
-            spoke = (ix.pr_a[chosen] == c) | (ix.pr_o[chosen] == c)
-            best = np.lexsort((chosen, -weights, ~spoke))[:max_edges]
-            chosen, weights = chosen[best], weights[best]
+            best = np.lexsort((chosen, -weights, self._tiers(chosen, weights, ring_of)))
+            chosen, weights = chosen[best[:max_edges]], weights[best[:max_edges]]
         edges = ix.edges(chosen, weights, keep, ids)
         edges.sort()  # by source, then target (the pair is unique)
         return Subgraph(center, tuple(nodes), tuple(edges), truncated, n_edges)
+
+    def _tiers(self, pairs: _Ints, weights: _Ints, ring_of: dict[int, int]) -> _Ints:
+        """Which edges an edge budget keeps first: 0 the centre's, 1 each outer node's
+        busiest edge to the ring inside it (so every node stays attached), 2 the rest."""
+        ix = self._index
+        ring = np.full(len(ix.aids), -1, dtype=np.int64)
+        ring[list(ring_of)] = list(ring_of.values())
+        ra, ro = ring[ix.pr_a[pairs]], ring[ix.pr_o[pairs]]
+        tiers = np.where(np.minimum(ra, ro) == 0, 0, 2)
+        inward = np.flatnonzero((np.abs(ra - ro) == 1) & (np.minimum(ra, ro) > 0))
+        if len(inward):
+            outer = np.where(ra[inward] > ro[inward], ix.pr_a[pairs[inward]],
+                             ix.pr_o[pairs[inward]])
+            order = np.lexsort((pairs[inward], -weights[inward], outer))
+            first = np.ones(len(order), dtype=np.bool_)
+            first[1:] = outer[order][1:] != outer[order][:-1]
+            tiers[inward[order[first]]] = 1
+        return tiers
 
     def pair_meetings(self, a: str, b: str, *, since: str | None = None,
                       until: str | None = None, topic: str | None = None,

@@ -8,6 +8,7 @@
   const FILTERS = ["depth", "limit", "since", "until", "topic", "country", "status"];
   const DEFAULTS = { depth: "1", limit: "50" };
   const DENSE = 150;  // links in one answer above which the graph is drawn lighter
+  const MAX_NODES = 300;  // more actors than this do not draw without freezing the page
   const COLORS = { Person: "#2f6fb3", Country: "#2e8b57", Organization: "#d2762b", Place: "#7a6a9c" };
   const SHAPES = { Person: "ellipse", Country: "round-rectangle", Organization: "hexagon", Place: "diamond" };
 
@@ -132,7 +133,9 @@
 
   // every filter (dates, topic, country, status) is a parameter of the subgraph API
   async function fetchSub(center, depth) {
-    const sub = await api("/api/subgraph?" + qs({ center, depth, limit: state.limit || DEFAULTS.limit, ...filterParams() }));
+    // at most MAX_NODES actors, and links enough for each to hang on the graph
+    const limit = Math.max(2, Math.min(MAX_NODES, Number(state.limit || DEFAULTS.limit) || 50));
+    const sub = await api("/api/subgraph?" + qs({ center, depth, limit, edges: Math.max(300, limit + 100), ...filterParams() }));
     return { sub, els: toElements(sub) };
   }
 
@@ -172,6 +175,7 @@
           if (seq !== drawSeq) return;
           cy.one("render", () => performance.mark("dipgraph:complete"));
           cy.add(ring.filter((e) => cy.getElementById(e.data.id).empty()));
+          reportSize(sub);
         });
       });
       cy.batch(() => {
@@ -184,7 +188,7 @@
       if (seq !== drawSeq) return;
       reportSize(sub);
       const label = els.nodes[0] ? els.nodes[0].data.label : state.center;
-      if (list.hidden && document.activeElement !== input) input.value = label;
+      if (list.hidden && (document.activeElement !== input || !input.value)) input.value = label;
       if (cy.edges().length === 0) {
         const filtered = FILTERS.some((k) => k !== "depth" && k !== "limit" && state[k]);
         showMessage("No meetings of " + label + (filtered ? " match the filters: widen or clear them." : " are recorded."), "info");

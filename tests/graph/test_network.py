@@ -126,6 +126,7 @@ def test_ego_edges_carry_meetings(toy: MeetingNetwork) -> None:
     [
         (None, {("a", "b"), ("a", "c"), ("b", "c"), ("a", "hub"), ("b", "hub"), ("c", "hub")}),
         (4, {("a", "hub"), ("b", "hub"), ("c", "hub"), ("a", "b")}),  # spokes, then by name
+        (5, {("a", "hub"), ("b", "hub"), ("c", "hub"), ("a", "b"), ("a", "c")}),
         (2, {("a", "hub"), ("b", "hub")}),  # hub-a met twice; b before c by name
         (0, set()),
     ],
@@ -137,6 +138,21 @@ def test_ego_max_edges(toy: MeetingNetwork, max_edges: int | None,
     assert {(e.source.split("/")[1], e.target.split("/")[1]) for e in sub.edges} == expected
     assert sub.edges_total == 6
     assert len(sub.nodes) == 4  # the nodes do not depend on the edge budget
+
+
+@pytest.mark.parametrize(
+    ("max_edges", "expected"),
+    [
+        (3, {("a", "hub"), ("b", "hub"), ("c", "hub")}),
+        (4, {("a", "hub"), ("b", "hub"), ("c", "hub"), ("b", "x")}),  # x hangs on b
+    ],
+)
+def test_ego_max_edges_keeps_outer_nodes_attached(
+        toy: MeetingNetwork, max_edges: int, expected: set[tuple[str, str]]) -> None:
+    """After the centre's edges, each outer node's edge inwards beats busier edges
+    between inner nodes (a-b, a-c, b-c)."""
+    sub = toy.ego_subgraph("person/hub", 2, 50, max_edges=max_edges)
+    assert {(e.source.split("/")[1], e.target.split("/")[1]) for e in sub.edges} == expected
 
 
 def test_ego_country_edges(toy: MeetingNetwork) -> None:
@@ -330,7 +346,7 @@ def test_ego_subgraph_matches_reference(
         flt: dict[str, str], max_edges: int | None) -> None:
     """The array-based subgraph equals a brute-force one: same nodes, rings, "more",
     truncation, edge counts, first/last dates and latest meeting ids; the edge budget
-    keeps the centre's edges, then the busiest."""
+    keeps the centre's edges, then one inward edge per node, and the nodes."""
     net = _network(rows)
     center = f"person/{rows[0][0][0]}"
     sub = net.ego_subgraph(center, depth, limit, **flt)  # type: ignore[arg-type]
@@ -341,23 +357,19 @@ def test_ego_subgraph_matches_reference(
     capped = net.ego_subgraph(center, depth, limit, max_edges=max_edges,
                               **flt)  # type: ignore[arg-type]
     assert capped.nodes == sub.nodes and capped.edges_total == len(edges)
-    ranked = sorted(sub.edges, key=lambda e: (center not in (e.source, e.target), -e.count))
-    if max_edges is None or max_edges >= len(ranked):
+    if max_edges is None or max_edges >= len(sub.edges):
         assert capped.edges == sub.edges
-    else:
-        assert len(capped.edges) == max_edges and set(capped.edges) <= set(sub.edges)
-        floor = ranked[max_edges - 1] if max_edges else None
-        for e in capped.edges:  # nothing kept ranks below something dropped
-            assert floor is None or (center not in (e.source, e.target), -e.count) <= (
-                center not in (floor.source, floor.target), -floor.count)
-    got = {(e.source, e.target): (e.count, e.first, e.last, e.meetings) for e in sub.edges}
-    expected = {}
-    for key, ids in edges.items():
-        dated = [d for i in ids if (d := net.meetings[i].date) and not d.startswith("-")]
-        expected[key] = (len(ids), min(dated, default=None), max(dated, default=None),
-                         tuple(ids[-EDGE_MEETING_IDS:]))
-    assert got == expected
-    assert [(e.source, e.target) for e in sub.edges] == sorted(got)
+        return
+    assert len(capped.edges) == max_edges and set(capped.edges) <= set(sub.edges)
+    ring = {n.id: n.depth for n in sub.nodes}
+    spokes = [e for e in sub.edges if center in (e.source, e.target)]
+    kept_spokes = [e for e in capped.edges if center in (e.source, e.target)]
+    assert len(kept_spokes) == min(max_edges, len(spokes))  # the centre's edges first
+    if max_edges >= len(sub.nodes) - 1:  # room for one edge per node: none is left alone
+        for node in sub.nodes:
+            if node.id != center:
+                assert any(node.id in (e.source, e.target)
+                           and ring[e.source] != ring[e.target] for e in capped.edges)
 
 
 @settings(max_examples=60, deadline=None)
