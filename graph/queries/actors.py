@@ -194,12 +194,15 @@ def _ranking(store: GraphStore, catalog: Catalog, ident: str,
 
 def warm(store: GraphStore, catalog: Catalog, *, min_meetings: int = 300) -> int:
     """Work out ahead what would make a first request slow: the meetings of every actor
-    that others represent (a country: its people's meetings) and the counterparts of
-    every actor with at least ``min_meetings`` meetings. Returns how many actors' answers
-    were prepared. Call it before forking server workers so that they share the result.
+    that others represent (a country: its people's meetings), of every place with what
+    lies within it, and the counterparts of every actor with at least ``min_meetings``
+    meetings. Returns how many actors' counterparts were prepared. Call it before
+    forking server workers so that they share the result.
     """
     done = 0
-    for ident in catalog.actors:
+    for ident, rec in catalog.actors.items():
+        if rec.type in ("Place", "Country"):
+            catalog.place_meetings(ident)
         side = catalog.actor_meetings(ident)
         if len(side) >= min_meetings:
             _ranking(store, catalog, ident, MeetingFilters(actor=ident))

@@ -293,3 +293,13 @@ def test_warm_prepares_the_same_answers(store: GraphStore) -> None:
         for params in ({}, {"limit": 2, "meetings": 1}, {"since": "2025-04"}):
             assert actor_met(store, warmed, ident, **params) == \
                 actor_met(store, cold, ident, **params)
+
+
+def test_warm_prepares_place_closures(store: GraphStore) -> None:
+    from graph.queries.actors import warm
+
+    catalog = Catalog.build(store)
+    warm(store, catalog, min_meetings=10**9)
+    places = {a for a, r in catalog.actors.items() if r.type in ("Place", "Country")}
+    assert places and set(catalog.memo("place")) == places
+    assert not catalog.memo("met")  # nobody has that many meetings
