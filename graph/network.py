@@ -290,9 +290,9 @@ class _Index:
         self.ranked: _Ints = np.lexsort((self.pr_o, -self.pr_c, self.pr_a))
 
     def mask(self, since: str | None, until: str | None, topic: str | None,
-             status: str | None, members: Iterable[str] | None) -> _Bools | None:
+             status: str | None, members: _Ints | None) -> _Bools | None:
         """Which meetings pass the filters (``None``: no filter); ``members``: at least
-        one of these actors took part."""
+        one of these actors (indices) took part."""
         if since is None and until is None and topic is None and status is None \
                 and members is None:
             return None
@@ -309,9 +309,8 @@ class _Index:
         if topic is not None:
             keep &= self._rows(self.by_topic.get(topic))
         if members is not None:
-            found = [self.am[self.am_ptr[i]:self.am_ptr[i + 1]]
-                     for i in (self.aidx[a] for a in members if a in self.aidx)]
-            keep &= self._rows(np.concatenate(found) if found else None)
+            starts = self.am_ptr[members]
+            keep &= self._rows(self.am[_ranges(starts, self.am_ptr[members + 1] - starts)])
         return keep
 
     def _rows(self, ids: _Ints | None) -> _Bools:
@@ -437,6 +436,7 @@ class MeetingNetwork:
             for target in targets:
                 members[target].add(actor)
         self._members = {k: frozenset(v) for k, v in members.items()}
+        self._member_rows: dict[str, _Ints] = {}
         nodes = self.graph.nodes
         self._index = _Index(self.meetings, sorted(by_actor, key=lambda a: (nodes[a]["name"], a)))
 
@@ -491,7 +491,14 @@ class MeetingNetwork:
     def _mask(self, since: str | None, until: str | None, topic: str | None,
               status: str | None, country: str | None) -> _Bools | None:
         _Filter(since, until, topic, status)  # validates
-        members = None if country is None else {country} | self._members.get(country, set())
+        members = None
+        if country is not None:
+            members = self._member_rows.get(country)
+            if members is None:  # a country's people as actor indices, kept for next time
+                who = {country} | self._members.get(country, set())
+                members = np.array(sorted(self._index.aidx[a] for a in who
+                                          if a in self._index.aidx), dtype=np.int64)
+                self._member_rows[country] = members
         return self._index.mask(since, until, topic, status, members)
 
     def ego_subgraph(
