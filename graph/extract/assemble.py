@@ -98,6 +98,10 @@ _NOT_TOPIC_AFTER_ON = frozenset(
         "her",
         "visit",
         "trip",
+        "tour",
+        "leg",
+        "journey",
+        "flight",
         "way",
         "margins",
         "board",
@@ -130,8 +134,50 @@ _NOT_TOPIC_AFTER_ON = frozenset(
     }
 )
 _TOPIC_STOPS = frozenset(
-    """said says told according while but which who whom when after before during because amid
-    officials since until without although though despite whereas""".split()
+    """said says told according while but which who whom whose when after before during because
+    amid officials since until without although though despite whereas ahead following that had
+    has have
+    was were is are will would could should can might must""".split()
+)
+#: "on"/"over"/"about"/"including" open a topic only a few words after one of these
+#: ("talks on trade", "agreement over fishing"), not "a stop on a 10-day trip"
+_TOPIC_ANCHORS = frozenset(
+    """talks talk talked meeting meetings met meet meets discussion discussions discussed
+    conversation conversations call calls consultations consulted negotiations dialogue
+    agreement agreements agreed deal accord views opinions exchange spoke briefed updated
+    concern concerns cooperation cooperate progress memorandum summit session focus focused
+    conference topics agenda issues matters questions concentrating concentrated focusing
+    centred centered working work message letter briefing""".split()
+)
+#: openers that are the head of the topic itself ("discussed support for Ukraine")
+_NOUN_OPENERS = frozenset(
+    """support commitment cooperation deal agreement accord memorandum importance progress
+    coordination concern views opinions talks talk""".split()
+)
+_CLAUSE_WORDS = frozenset(
+    """since because which that who whom after before when while where said says told""".split()
+)
+#: "addressed the crowd": a speech, not a subject
+_AUDIENCES = frozenset(
+    """crowd crowds nation reporters journalists rally parliament assembly conference audience
+    students supporters troops lawmakers congress session meeting gathering summit forum media
+    press letter people graduates""".split()
+)
+#: "with Mr McCain", "with the press": the partner, not part of the subject
+_PARTNER_WORDS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. president prime minister secretary reporters journalists
+    press""".split()
+)
+#: a topic whose head is one of these names an encounter ("second summit"), not a subject
+_ENCOUNTER_HEADS = frozenset(
+    """summit summits talks meeting meetings visit visits trip call calls conference
+    negotiations""".split()
+)
+_VAGUE_TOPICS = frozenset({"table", "idea", "situation", "current situation", "matter", "things"})
+#: words where an overlong topic may be cut ("defense partnership | between the ...")
+_TOPIC_CUTS = frozenset(
+    """between to from with in at for by under over and while amid toward towards following
+    after before since""".split()
 )
 _SUMMIT_NOUNS = frozenset(
     {"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"}
@@ -242,6 +288,13 @@ class _Builder:
         self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in doc.spans["person"]}
+        self._metonyms = {c.text for c in doc.spans["country"] if c.label_ == "METONYM"}
+        self._talk_tokens = {
+            k
+            for t in doc.spans["trigger"]
+            if t.label_ not in ("visit", "host")
+            for k in range(t.start, t.end)
+        }
         self._openers = _openers()
         self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
@@ -518,7 +571,17 @@ class _Builder:
                 m.date = pub.isoformat()
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
-            m.topics = [t for t in m.topics if not any(_same_topic(t, x) for x in excluded_all)]
+            # a side of the meeting is not its subject ("Saudi Arabia" in a Saudi meeting)
+            names = {
+                a.lower()
+                for p in m.participants
+                for a in (self.ents[p].aliases | {self.ents[p].name})
+            }
+            m.topics = [
+                t
+                for t in m.topics
+                if t.lower() not in names and not any(_same_topic(t, x) for x in excluded_all)
+            ]
         return merged
 
     def _attach_context(self, meets: list[_Meet]) -> None:
@@ -1152,7 +1215,10 @@ class _Builder:
 
     def _ordinal(self, lo: int, hi: int, main: Span) -> str | None:
         """first/second/third... round or time, which tells rounds of talks apart."""
-        words = [t.lower_ for t in self.doc[max(lo, main.start - 4) : min(hi, main.end + 6)]]
+        # before the meeting words ("the second round of talks"), or "for the first time"
+        words = [t.lower_ for t in self.doc[max(lo, main.start - 4) : main.start]]
+        after = [t.lower_ for t in self.doc[main.end : min(hi, main.end + 6)]]
+        words += [w for i, w in enumerate(after) if i + 1 < len(after) and after[i + 1] == "time"]
         for w in words:
             if w in _ORDINALS:
                 return _ORDINALS[w]
@@ -1395,6 +1461,7 @@ class _Builder:
         used: set[int] = set()
         text_tokens = [t.lower_ for t in doc[lo:hi]]
         first_trigger = min((t.start for t in trigs), default=lo)
+        last_end = -99  # where the last topic ended: "opinions on X, as well as on Y"
         k = lo
         while k < hi:
             matched = None
@@ -1405,23 +1472,47 @@ class _Builder:
             if matched is None or any(t.start <= k < t.end for t in trigs):
                 k += 1
                 continue
-            nxt = text_tokens[k - lo + len(matched) : k - lo + len(matched) + 2]
+            nxt = []  # the words up to the head noun: "on a four-day tour"
+            for w in text_tokens[k - lo + len(matched) : k - lo + len(matched) + 5]:
+                if w in _TOPIC_CUTS or w in ("of", "during"):
+                    break
+                nxt.append(w)
             # "on"/"over"/"about" open a topic only after the meeting words, and never
             # "on the sidelines", "on behalf", "on Monday"
             if matched[0] in _WEAK_OPENERS and (
                 (not anywhere and k < first_trigger)
                 or (nxt and nxt[0] in _NOT_TOPIC_AFTER_ON)
-                or (len(nxt) > 1 and nxt[1] in _NOT_TOPIC_AFTER_ON)
+                or any(w in _NOT_TOPIC_AFTER_ON for w in nxt[1:])
                 or (k + len(matched)) in self._date_tokens
+                or not (self._anchored(k, lo) or 0 <= k - last_end <= 4)
             ):
                 k += 1
                 continue
             start = k + len(matched)
+            if matched[0] in ("addressed", "address") and any(
+                w in _AUDIENCES for w in text_tokens[start - lo : start - lo + 3]
+            ):
+                k += 1
+                continue
+            if matched[-1] == "to" and any(
+                w[0] not in _WEAK_OPENERS
+                and w[0] not in _NOUN_OPENERS
+                and text_tokens[start - lo : start - lo + len(w)] == w
+                for w in self._openers
+            ):
+                k = start  # "agreed to work together on X": the inner opener starts the topic
+                continue
+            # "On Yemen, Mr. Sullivan welcomed ...": a fronted topic ends at its comma
+            fronted = matched[0] in _WEAK_OPENERS and k == self.sents[self.tok_sent[k]].start
             end = start
             while end < hi and end not in self._date_tokens:
                 tok = doc[end]
                 if tok.text in (".", ";", ":", "?", "!", "(", ")") or tok.lower_ in _TOPIC_STOPS:
                     break
+                if fronted and tok.text == ",":
+                    break
+                if end > start and tok.lower_ in ("with", "to") and self._partner_at(end + 1):
+                    break  # "the idea with Mr McCain": the partner, not the subject
                 if (
                     end > start
                     and doc[end - 1].lower_ in ("and", ",")
@@ -1449,14 +1540,49 @@ class _Builder:
                 continue
             chunk = doc[start:end]
             for part in _split_topics(chunk):
-                t = _clean_topic(part, self.cues["topic_stop"])
-                if t and (all(w.lower() in _FILLER for w in t.split()) or t in self._person_names):
-                    continue  # "as well", "Carter": not subjects of talks
-                if t and not any(_same_topic(t, x) for x in excluded) and t not in topics:
-                    topics.append(t)
+                for t in _clean_topic(part, self.cues["topic_stop"]):
+                    if not self._topic_ok(t):
+                        continue  # "as well", "Carter", "Washington", "second summit"
+                    if not any(_same_topic(t, x) for x in excluded) and t not in topics:
+                        topics.append(t)
             used.update(range(start, end))
+            last_end = end
             k = max(end, k + 1)
         return topics[:14], used
+
+    def _anchored(self, k: int, lo: int) -> bool:
+        """A weak opener at ``k`` follows a meeting or discussion word in its clause
+        ("talks on trade", "began talks in Amman on Monday on the peace process"), not a
+        visit ("the first stop on a 10-day trip")."""
+        for j in range(k - 1, max(lo, k - 13) - 1, -1):
+            tok = self.doc[j]
+            if tok.text in (",", ";", ".", ":", "—", "–") or tok.lower_ in _CLAUSE_WORDS:
+                return False
+            if tok.lower_ in _TOPIC_ANCHORS or j in self._talk_tokens:
+                return True
+        return False
+
+    def _partner_at(self, k: int) -> bool:
+        """``k`` starts a person or the press ("with Mr McCain", "to reporters")."""
+        doc = self.doc
+        if k >= len(doc):
+            return False
+        if k in self._person_tokens or doc[k].lower_ in _PARTNER_WORDS:
+            return True
+        return doc[k].lower_ == "the" and k + 1 < len(doc) and doc[k + 1].lower_ in _PARTNER_WORDS
+
+    def _topic_ok(self, t: str) -> bool:
+        """A topic names a subject: not filler, a person, a capital standing for its
+        government, a vague noun or an encounter ("second summit")."""
+        words = t.split()
+        low = t.lower()
+        return not (
+            all(w.lower() in _FILLER for w in words)
+            or t in self._person_names
+            or t in self._metonyms
+            or low in _VAGUE_TOPICS
+            or words[-1].lower() in _ENCOUNTER_HEADS
+        )
 
     def _excluded(self, lo: int, hi: int) -> tuple[list[str], set[int]]:
         """Subjects the text says were not discussed, with the tokens they cover."""
@@ -1734,15 +1860,22 @@ _NOUN_BY_LABEL = {
 }
 
 
+#: between topics: commas, "as well as", "including", "and" before a new gerund
+#: ("accelerating the transition and reducing dependence")
+_TOPIC_SPLIT = re.compile(
+    r",?\s+including\s+|,\s*|;\s*|\s+as well as\s+|\s+and\s+(?=[a-z]+ing\b(?! to\b))"
+)
+
+
 def _split_topics(chunk: Span) -> list[str]:
     """Comma-separated topics; one-word pieces ("strategic, regional, and bilateral
     issues") stay with what follows."""
-    raw = [p.strip() for p in re.split(r",\s*|;\s*|\s+as well as\s+", chunk.text) if p.strip()]
+    raw = [p.strip() for p in _TOPIC_SPLIT.split(chunk.text) if p.strip()]
     out: list[str] = []
     carry = ""
     for piece in raw:
         piece = re.sub(r"^(?:and|or)\s+", "", piece)
-        if len(piece.split()) == 1 and piece is not raw[-1]:
+        if len(piece.split()) == 1 and piece is not raw[-1] and piece.islower():
             carry = f"{carry}{piece}, "
             continue
         out.append(carry + piece)
@@ -1752,27 +1885,60 @@ def _split_topics(chunk: Span) -> list[str]:
     return out
 
 
+#: the longest topic kept whole; longer ones are cut at a preposition or dropped
+_TOPIC_WORDS = 11
+_NAMES_ONLY = re.compile(r"^(?:(?:[A-Z][\w.'’-]*|and|of|the)\s*)+$")
+#: words that lead into a topic without being part of it ("through good jobs")
+_TOPIC_LEADS = frozenset(
+    """of on to for including with by from through via regarding concerning""".split()
+)
 _DURATION = re.compile(
     r"^(?:\S+ )?(?:\S+ )?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$", re.IGNORECASE
 )
 
 
-def _clean_topic(text: str, stop: list[str]) -> str | None:
+def _clean_topic(text: str, stop: list[str]) -> list[str]:
+    """A topic phrase without determiners, dangling words or a leading preposition;
+    an overlong one in its pieces, or nothing.
+
+    >>> _clean_topic("the commitment to preventing Russia from using energy as a weapon", [])
+    ['commitment to preventing Russia', 'using energy as a weapon']
+    >>> _clean_topic("in a frank and candid way", [])
+    []
+    """
     t = _clean_topic_text(text)
     if not t:
-        return None
+        return []
     words = t.split()
     while words and words[0].lower() in stop:
         words = words[1:]
-    if words and words[0].lower() in ("of", "on", "to", "for", "including", "with", "by", "from"):
+    if words and words[0].lower() in _TOPIC_LEADS:
         words = words[1:]
     if words and words[0].lower() in ("in", "at") or _DURATION.match(" ".join(words)):
-        return None  # "in a frank and candid way", "three weeks": a manner or a time
-    while words and words[-1].lower() in stop + ["of", "on", "to", "for", "and", "or", "the"]:
+        return []  # "in a frank and candid way", "three weeks": a manner or a time
+    return _cut_topic(words, stop)
+
+
+def _cut_topic(words: list[str], stop: list[str]) -> list[str]:
+    """Dangling words stripped; a phrase longer than ``_TOPIC_WORDS`` cut before its last
+    preposition in reach, into a head and a tail ("defense partnership | between ...")."""
+    tail = [*stop, "of", "on", "to", "for", "and", "or", "the"]
+    while words and words[0].lower() in tail:
+        words = words[1:]
+    while words and words[-1].lower() in tail:
         words = words[:-1]
-    if not words or len(words) > 12:
-        return " ".join(words[:12]) if words else None
-    return " ".join(words)
+    if len(words) > 6 and [w.lower() for w in words[-3:-1]] == ["and", "the"]:
+        words = words[:-3]  # "... weaponization of energy and the need": a dangling start
+    if len(words) <= _TOPIC_WORDS:
+        return [" ".join(words)] if words else []
+    cut = next((i for i in range(3, _TOPIC_WORDS + 1) if words[i].lower() in _TOPIC_CUTS), None)
+    if cut is None:
+        return []
+    rest = _cut_topic(words[cut + 1 :], stop)
+    # the tail stays a topic when it says something ("using energy as a weapon"), not
+    # when it only names the sides ("the United States and Saudi Arabia")
+    rest = [r for r in rest if len(r.split()) >= 3 and not _NAMES_ONLY.match(r)]
+    return _cut_topic(words[:cut], stop) + rest
 
 
 def _clean_topic_text(text: str) -> str | None:

@@ -31,6 +31,10 @@ CASES = [
     "reported-date-not-meeting-date",
     "readout-outcome-topics",
     "double-space-sentences",
+    "topic-not-after-a-visit",
+    "topic-clause-tails",
+    "topic-nested-opener-and-lists",
+    "topic-not-a-speech",
 ]
 NEGATIVES = ["bilateral-trade-not-meeting", "welcomed-commitment-not-meeting"]
 
@@ -75,6 +79,43 @@ def test_the_meeting_the_text_states(extractor: Extractor, rid: str) -> None:
     got = [_norm(t) for t in m.topics]
     for topic in want["topics"]:
         assert any(re.search(rf"\b{_norm(topic)}\b", t) for t in got), (topic, m.topics)
+
+
+@pytest.mark.parametrize("rid", [r for r in CASES if RECORDS[r].get("junk")])
+def test_topics_are_short_subjects_not_clause_tails(extractor: Extractor, rid: str) -> None:
+    rec = RECORDS[rid]
+    for m in _extract(extractor, rec).meetings:
+        for topic in m.topics:
+            assert len(topic.split()) <= 11, topic
+            assert not any(j.lower() in topic.lower() for j in rec["junk"]), (topic, rec["junk"])
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("the idea", ["idea"]),
+        ("in a frank and candid way", []),
+        ("through good jobs", ["good jobs"]),
+        (
+            "their renewed commitment to preventing Russia and its allies from using energy "
+            "as a weapon",
+            ["renewed commitment to preventing Russia", "its allies from using energy as a weapon"],
+        ),
+        (
+            "ongoing efforts to strengthen the defense partnership between the United States "
+            "and Saudi Arabia",
+            ["ongoing efforts to strengthen the defense partnership"],
+        ),
+        (
+            "transatlantic cooperation on the weaponization of energy and the need",
+            ["transatlantic cooperation on the weaponization of energy"],
+        ),
+    ],
+)
+def test_clean_topic(text: str, want: list[str]) -> None:
+    from graph.extract.assemble import _clean_topic
+
+    assert _clean_topic(text, ["the", "their"]) == want
 
 
 @pytest.mark.parametrize("rid", NEGATIVES)
