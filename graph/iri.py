@@ -30,6 +30,7 @@ __all__ = [
     "kind_of",
     "local_id",
     "meeting_iri",
+    "nodes_graph_iri",
     "organization_iri",
     "person_iri",
     "place_iri",
@@ -142,6 +143,18 @@ def resolved_graph_iri() -> str:
     'https://w3id.org/dipgraph/id/graph/resolved'
     """
     return f"{ID_BASE}graph/resolved"
+
+
+def nodes_graph_iri() -> str:
+    """The named graph that describes every node once (type, names, nationality,
+    posts, country codes, a place's country, a topic's label), merged from what all
+    articles say; article graphs keep only what each article reported (mentions,
+    meetings, evidence).
+
+    >>> nodes_graph_iri()
+    'https://w3id.org/dipgraph/id/graph/nodes'
+    """
+    return f"{ID_BASE}graph/nodes"
 
 
 def evidence_iri(doc_id: str, start: int, end: int) -> str:

@@ -26,17 +26,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Triple
 
 from graph.errors import SourceError
 from graph.extract.extractor import Extractor
-from graph.iri import resolved_graph_iri
+from graph.iri import nodes_graph_iri, resolved_graph_iri
 from graph.model import Article, Entity, Evidence, Extraction, Identities, Meeting
 from graph.namespace import DG, RDF
 from graph.resolve import consolidate, resolve_all
 from graph.sources import read_paths
 from graph.store import GraphStore
-from graph.triples import article_quads, resolved_quads
+from graph.triples import NodeDescriptions, article_graph, resolved_quads
 
 __all__ = ["EXTRACTIONS_FILE", "IngestReport", "Ingestor", "extract_paths",
            "extraction_from_record", "extraction_to_record"]
@@ -79,8 +79,10 @@ class Ingestor:
         self._extractor = extractor
         self._lock = threading.Lock()
         self.extractions: dict[str, Extraction] = {}
-        # doc -> (identities its graph was written with, meeting nodes written in it)
-        self._written: dict[str, tuple[Identities, frozenset[str]]] = {}
+        # doc -> (identities its graph was written with, meeting nodes written in it,
+        # its description of the nodes it mentions, counted in self._nodes)
+        self._written: dict[str, tuple[Identities, frozenset[str], list[Triple]]] = {}
+        self._nodes = NodeDescriptions()
         if self.data_dir is not None and (self.data_dir / EXTRACTIONS_FILE).exists():
             for line in (self.data_dir / EXTRACTIONS_FILE).read_text(encoding="utf-8").splitlines():
                 if line.strip():
@@ -110,9 +112,11 @@ class Ingestor:
 
     def add_extractions(self, extractions: Iterable[Extraction], save: bool = True) -> None:
         """Store extractions, re-resolve over all of them, rewrite the article graphs
-        whose identities changed (and the new ones) and the resolved graph
-        (:func:`graph.iri.resolved_graph_iri`: each meeting's consolidated status and
-        date with its sources)."""
+        whose identities changed (and the new ones), the nodes graph
+        (:func:`graph.iri.nodes_graph_iri`: every node described once, merged from the
+        current descriptions of all articles, so a replaced article leaves nothing stale)
+        and the resolved graph (:func:`graph.iri.resolved_graph_iri`: each meeting's
+        consolidated status and date with its sources)."""
         with self._lock:
             new = {ex.article.id for ex in extractions if not self._put(ex)}
             identities = resolve_all(self.extractions.values())
@@ -120,14 +124,18 @@ class Ingestor:
                 ids = identities[doc]
                 written = self._written.get(doc)
                 if doc in new or written is None or written[0] != ids:
-                    quads = article_quads(ex, ids)
-                    self.store.replace_graph(ids.article, quads)
+                    parts = article_graph(ex, ids)
+                    self.store.replace_graph(ids.article, parts.quads)
                     nodes = frozenset(
-                        q.subject.value for q in quads
+                        q.subject.value for q in parts.quads
                         if q.predicate == RDF.type and q.object == DG.Meeting
                         and isinstance(q.subject, NamedNode))
-                    self._written[doc] = (ids, nodes)
-            shown = {n for _, nodes in self._written.values() for n in nodes}
+                    if written is not None:
+                        self._nodes.remove(written[2])
+                    self._nodes.add(parts.nodes)
+                    self._written[doc] = (ids, nodes, parts.nodes)
+            self.store.replace_graph(nodes_graph_iri(), self._nodes.quads())
+            shown = {n for _, nodes, _ in self._written.values() for n in nodes}
             consensus = consolidate(self.extractions.values(), identities).values()
             self.store.replace_graph(resolved_graph_iri(), resolved_quads(consensus, shown))
             if save:

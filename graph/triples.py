@@ -1,23 +1,30 @@
 """Extraction -> quads: one named graph per article, every fact traced to its source.
 
 Pure and deterministic: the same :class:`~graph.model.Extraction` and
-:class:`~graph.model.Identities` always give the same quads in the same order, all in
-the named graph ``ids.article`` (the article's IRI). The graph is self-contained: every
-node a fact points to (actors, places, countries, posts, topics, evidence, the article)
-is described in it, so it validates on its own against ``ontology/shapes.ttl``.
+:class:`~graph.model.Identities` always give the same quads in the same order. An
+article gives two things (:func:`article_graph`):
 
-What is written (terms from :mod:`graph.namespace` only):
-
-- the article: ``schema:NewsArticle``, ``schema:identifier``, ``schema:headline``,
-  ``schema:url``, ``schema:datePublished``, ``dg:source``, ``schema:mentions`` each entity;
-- each entity (local ids that map to one IRI are merged: the first name is
-  ``schema:name``, the other names become ``schema:alternateName``): its type, names,
+- its named graph ``ids.article`` (the article's IRI), what the article reported:
+  the article (``schema:NewsArticle``, ``schema:identifier``, ``schema:headline``,
+  ``schema:url``, ``schema:datePublished``, ``dg:source``, ``schema:mentions`` each
+  entity), each meeting as one n-ary ``dg:Meeting`` node (see :func:`article_quads`)
+  and each evidence span as a ``dg:Evidence`` node;
+- its description of the nodes it mentions, as triples without a graph: each entity
+  (local ids that map to one IRI are merged: the first name is ``schema:name``, the
+  other names become ``schema:alternateName``) with its type, names,
   ``schema:nationality`` (person), ``schema:containedInPlace`` (place), ``dg:country``
   (organization), ``org:holds`` an ``org:Post`` for a role, ISO codes (country),
-  ``dg:geonamesId`` (place), ``schema:identifier`` (an organization's curated key);
-  a country only referred to by code gets a small node of its own;
-- each meeting as one n-ary ``dg:Meeting`` node (see :func:`article_quads`);
-- each evidence span as a ``dg:Evidence`` node.
+  ``dg:geonamesId`` (place), ``schema:identifier`` (an organization's curated key); a
+  country only referred to by code gets a small node of its own; each topic
+  (``skos:Concept``, ``skos:prefLabel``).
+
+The descriptions of all articles are merged into ONE named graph,
+:func:`graph.iri.nodes_graph_iri` (:class:`NodeDescriptions`, :func:`nodes_quads`), so
+a node is described once however many articles mention it. An article graph together
+with the nodes graph validates against ``ontology/shapes.ttl``; so does the nodes graph
+on its own.
+
+Terms come from :mod:`graph.namespace` only.
 
 Entities absent from ``ids.entities`` get :func:`graph.iri.entity_iri`; meetings absent
 from ``ids.meetings`` get ``iri.meeting_iri(ids.article, local id)``.
@@ -27,11 +34,15 @@ from ``ids.meetings`` get ``iri.meeting_iri(ids.article, local id)``.
 >>> art = Article(id="a1", text="Lavrov met Rubio.")
 >>> ents = (Entity("e1", "Person", "Sergey Lavrov"), Entity("e2", "Person", "Marco Rubio"))
 >>> m = Meeting("m1", ("e1", "e2"), evidence=(Evidence("Lavrov met Rubio.", 0, 17),))
->>> quads = article_quads(Extraction(art, ents, (m,)), Identities(article_iri("a1")))
->>> {q.graph_name.value for q in quads}
+>>> parts = article_graph(Extraction(art, ents, (m,)), Identities(article_iri("a1")))
+>>> {q.graph_name.value for q in parts.quads}
 {'https://w3id.org/dipgraph/id/article/a1'}
->>> sorted(q.object.value for q in quads if q.predicate == SEM.hasActor)
+>>> sorted(q.object.value for q in parts.quads if q.predicate == SEM.hasActor)
 ['https://w3id.org/dipgraph/id/person/marco-rubio', 'https://w3id.org/dipgraph/id/person/sergey-lavrov']
+>>> sorted(t.object.value for t in parts.nodes if t.predicate == SCHEMA.name)
+['Marco Rubio', 'Sergey Lavrov']
+>>> {q.graph_name.value for q in nodes_quads([parts.nodes])}
+{'https://w3id.org/dipgraph/id/graph/nodes'}
 """
 
 from __future__ import annotations
@@ -41,13 +52,14 @@ import functools
 import json
 import math
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
 import rdflib
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from graph.errors import BadInput
 from graph.iri import (
@@ -56,6 +68,7 @@ from graph.iri import (
     entity_iri,
     evidence_iri,
     meeting_iri,
+    nodes_graph_iri,
     post_iri,
     resolved_graph_iri,
     topic_iri,
@@ -69,9 +82,13 @@ __all__ = [
     "ATTENDANCE_MODES",
     "EVENT_STATUSES",
     "PLOVER_MODES",
+    "ArticleGraph",
+    "NodeDescriptions",
+    "article_graph",
     "article_quads",
     "confidence_literal",
     "date_literal",
+    "nodes_quads",
     "WIKIDATA_ENTITY",
     "quads_to_rdflib",
     "resolved_quads",
@@ -194,8 +211,25 @@ def confidence_literal(value: float) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+@dataclass(frozen=True)
+class ArticleGraph:
+    """What one article gives: ``quads``, its named graph (what it reported), and
+    ``nodes``, its description of the nodes it mentions (triples, merged across articles
+    into the nodes graph by :class:`NodeDescriptions`)."""
+
+    quads: list[Quad]
+    nodes: list[Triple]
+
+
+def article_graph(extraction: Extraction, ids: Identities) -> ArticleGraph:
+    """The article's named graph and its description of the nodes it mentions (see the
+    module docstring and :func:`article_quads`)."""
+    return _ArticleWriter(extraction, ids).write()
+
+
 def article_quads(extraction: Extraction, ids: Identities) -> list[Quad]:
-    """All quads for one article, in its named graph ``ids.article``.
+    """The quads of one article's named graph ``ids.article`` (the nodes it mentions
+    are described in the nodes graph: :func:`article_graph`, :func:`nodes_quads`).
 
     Each meeting becomes one ``dg:Meeting`` node: ``sem:hasActor`` every participant
     (persons, countries, organizations), ``schema:eventStatus``, optional
@@ -212,7 +246,106 @@ def article_quads(extraction: Extraction, ids: Identities) -> list[Quad]:
     unknown CAMEO code, a blank entity name or a malformed IRI in ``ids`` raise
     :class:`~graph.errors.BadInput`.
     """
-    return _ArticleWriter(extraction, ids).write()
+    return article_graph(extraction, ids).quads
+
+
+#: predicate -> where the other values go when one value is kept: the value most
+#: descriptions give (ties: the longer, then the greater string), as the catalog chose
+#: names before each article described its nodes
+_ONE_LABEL: Mapping[NamedNode, NamedNode] = {
+    SCHEMA.name: SCHEMA.alternateName,
+    SKOS.prefLabel: SKOS.altLabel,
+}
+#: at most one value in the shapes: the least value (N-Triples order) is kept
+_ONE_VALUE = frozenset({DG.isoAlpha2, DG.isoAlpha3, DG.geonamesId, ORG.postIn})
+
+
+class NodeDescriptions:
+    """The nodes graph (:func:`graph.iri.nodes_graph_iri`) merged from the descriptions
+    of many articles: a multiset of descriptions, so one can be removed again (an article
+    replaced) and the result depends only on which descriptions are in, never on the
+    order they came in.
+
+    Every triple any description gives is kept once, except: one ``schema:name`` per
+    node (the name most articles use; the others become ``schema:alternateName``), one
+    ``skos:prefLabel`` per topic (others: ``skos:altLabel``) and one ISO code, GeoNames id
+    or ``org:postIn`` (the least).
+
+    >>> n, ru = NamedNode("https://ex.org/ru"), NamedNode("https://ex.org/RU")
+    >>> one = [Triple(n, SCHEMA.name, Literal("Russia"))]
+    >>> other = [Triple(n, SCHEMA.name, Literal("Russian Federation"))]
+    >>> nodes = NodeDescriptions()
+    >>> for d in (one, one, other):
+    ...     nodes.add(d)
+    >>> [(q.predicate.value.split("/")[-1], q.object.value) for q in nodes.quads()]
+    [('alternateName', 'Russian Federation'), ('name', 'Russia')]
+    >>> nodes.remove(one); nodes.remove(one)
+    >>> [q.object.value for q in nodes.quads()]
+    ['Russian Federation']
+    """
+
+    def __init__(self) -> None:
+        self._counts: Counter[Triple] = Counter()
+
+    def __len__(self) -> int:
+        """How many distinct triples the descriptions give (before merging)."""
+        return len(self._counts)
+
+    def add(self, description: Iterable[Triple]) -> None:
+        """Count in one article's description (each triple once)."""
+        self._counts.update(set(description))
+
+    def remove(self, description: Iterable[Triple]) -> None:
+        """Count out a description given before to :meth:`add`."""
+        self._counts.subtract(set(description))
+        for triple in [t for t in set(description) if self._counts[t] <= 0]:
+            del self._counts[triple]
+
+    def quads(self) -> list[Quad]:
+        """The merged nodes graph, sorted."""
+        graph = NamedNode(nodes_graph_iri())
+        keep: set[Triple] = set()
+        labels: dict[tuple[object, NamedNode], list[tuple[int, Triple]]] = defaultdict(list)
+        single: dict[tuple[object, NamedNode], list[Triple]] = defaultdict(list)
+        for triple, count in self._counts.items():
+            key = (triple.subject, triple.predicate)
+            if triple.predicate in _ONE_LABEL:
+                labels[key].append((count, triple))
+            elif triple.predicate in _ONE_VALUE:
+                single[key].append(triple)
+            else:
+                keep.add(triple)
+        for (_, predicate), ranked in labels.items():
+            best = max(ranked, key=_label_rank)[1]
+            keep.add(best)
+            for _, other in ranked:
+                if other is not best:
+                    keep.add(Triple(other.subject, _ONE_LABEL[predicate], other.object))
+            keep.discard(Triple(best.subject, _ONE_LABEL[predicate], best.object))
+        for triples in single.values():
+            keep.add(min(triples, key=str))
+        return [Quad(t.subject, t.predicate, t.object, graph) for t in sorted(keep, key=str)]
+
+
+def _label_rank(counted: tuple[int, Triple]) -> tuple[int, int, str]:
+    count, triple = counted
+    text = str(getattr(triple.object, "value", triple.object))
+    return count, len(text), text
+
+
+def nodes_quads(descriptions: Iterable[Iterable[Triple]]) -> list[Quad]:
+    """The nodes graph merged from article descriptions (:class:`NodeDescriptions`).
+
+    >>> from graph.model import Article, Entity
+    >>> ex = Extraction(Article("a1", ""), (Entity("e1", "Country", "France", code="FR"),), ())
+    >>> nodes = article_graph(ex, Identities(article_iri("a1"))).nodes
+    >>> [q.predicate.value.rsplit("/", 1)[1] for q in nodes_quads([nodes, nodes])]
+    ['22-rdf-syntax-ns#type', 'name', 'sameAs', 'ontology#isoAlpha2', 'ontology#isoAlpha3']
+    """
+    merged = NodeDescriptions()
+    for description in descriptions:
+        merged.add(description)
+    return merged.quads()
 
 
 def quads_to_rdflib(quads: Iterable[Quad]) -> rdflib.Dataset:
@@ -345,6 +478,7 @@ class _ArticleWriter:
         self.graph = _node(ids.article, "article IRI")
         self.article = self.graph
         self.quads: dict[Quad, None] = {}
+        self.described: dict[Triple, None] = {}
         self.by_local: dict[str, _Node] = {}
         self.nodes: dict[str, _Node] = {}
         self.stubs: dict[str, tuple[NamedNode, str, str]] = {}
@@ -352,7 +486,7 @@ class _ArticleWriter:
         self.topics: set[str] = set()
         self.evidence: set[str] = set()
 
-    def write(self) -> list[Quad]:
+    def write(self) -> ArticleGraph:
         self._collect_entities()
         self._write_article()
         for group in self.nodes.values():
@@ -361,11 +495,16 @@ class _ArticleWriter:
             self._write_country_stub(node, alpha2, name)
         for meeting_node, meetings in self._meeting_groups().items():
             self._write_meeting(meeting_node, meetings)
-        return list(self.quads)
+        return ArticleGraph(list(self.quads), list(self.described))
 
     # -- helpers -----------------------------------------------------------------
     def _add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        """A statement of the article graph."""
         self.quads.setdefault(Quad(s, p, o, self.graph), None)
+
+    def _describe(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+        """A statement of the article's description of a node (for the nodes graph)."""
+        self.described.setdefault(Triple(s, p, o), None)
 
     def _collect_entities(self) -> None:
         for ent in self.extraction.entities:
@@ -417,21 +556,21 @@ class _ArticleWriter:
     # -- entities ----------------------------------------------------------------
     def _write_entity(self, group: _Node) -> None:
         node, first = group.node, group.members[0]
-        self._add(node, RDF.type, _CLASSES[group.type])
+        self._describe(node, RDF.type, _CLASSES[group.type])
         names = _clean([first.name, *(m.name for m in group.members[1:])])
         aliases = _clean(a for m in group.members for a in m.aliases)
-        self._add(node, SCHEMA.name, Literal(names[0]))
+        self._describe(node, SCHEMA.name, Literal(names[0]))
         for alias in _clean([*names[1:], *aliases]):
             if alias != names[0]:
-                self._add(node, SCHEMA.alternateName, Literal(alias))
+                self._describe(node, SCHEMA.alternateName, Literal(alias))
         self._write_same_as(group)
         if group.type == "Country":
             self._write_country_codes(node, _alpha2(first.code or first.country_code))
             return
         if group.type == "Place" and first.code and first.code.isascii() and first.code.isdigit():
-            self._add(node, DG.geonamesId, Literal(first.code))
+            self._describe(node, DG.geonamesId, Literal(first.code))
         if group.type == "Organization" and first.code and first.code.strip():
-            self._add(node, SCHEMA.identifier, Literal(first.code.strip()))
+            self._describe(node, SCHEMA.identifier, Literal(first.code.strip()))
         link = {
             "Person": SCHEMA.nationality,
             "Place": SCHEMA.containedInPlace,
@@ -440,7 +579,7 @@ class _ArticleWriter:
         for member in group.members:
             country = self._country_of(member)
             if country is not None:
-                self._add(node, link, country[0])
+                self._describe(node, link, country[0])
             if group.type == "Person" and member.role and member.role.strip():
                 self._write_post(node, member.role.strip(), country)
 
@@ -449,18 +588,18 @@ class _ArticleWriter:
         code = group.members[0].code
         qid = wikidata_ids().get((group.type, code)) if code and group.type != "Country" else None
         if qid is not None:
-            self._add(group.node, SCHEMA.sameAs, NamedNode(WIKIDATA_ENTITY + qid))
+            self._describe(group.node, SCHEMA.sameAs, NamedNode(WIKIDATA_ENTITY + qid))
 
     def _write_country_codes(self, node: NamedNode, alpha2: str | None) -> None:
         if alpha2 is None:
             return
         qid = wikidata_ids().get(("Country", alpha2))
         if qid is not None:
-            self._add(node, SCHEMA.sameAs, NamedNode(WIKIDATA_ENTITY + qid))
-        self._add(node, DG.isoAlpha2, Literal(alpha2))
+            self._describe(node, SCHEMA.sameAs, NamedNode(WIKIDATA_ENTITY + qid))
+        self._describe(node, DG.isoAlpha2, Literal(alpha2))
         country = pycountry.countries.get(alpha_2=alpha2)
         if country is not None:
-            self._add(node, DG.isoAlpha3, Literal(str(country.alpha_3)))
+            self._describe(node, DG.isoAlpha3, Literal(str(country.alpha_3)))
 
     def _country_of(self, ent: Entity) -> tuple[NamedNode, str] | None:
         """The country node an entity belongs to and a key for it (ISO code or name)."""
@@ -491,19 +630,19 @@ class _ArticleWriter:
         return self.stubs[iri][0], alpha2
 
     def _write_country_stub(self, node: NamedNode, alpha2: str, name: str) -> None:
-        self._add(node, RDF.type, SCHEMA.Country)
-        self._add(node, SCHEMA.name, Literal(name))
+        self._describe(node, RDF.type, SCHEMA.Country)
+        self._describe(node, SCHEMA.name, Literal(name))
         self._write_country_codes(node, alpha2)
 
     def _write_post(
         self, person: NamedNode, role: str, country: tuple[NamedNode, str] | None
     ) -> None:
         post = _node(post_iri(role, country[1] if country else None), f"post {role!r}")
-        self._add(person, ORG.holds, post)
-        self._add(post, RDF.type, ORG.Post)
-        self._add(post, RDFS.label, Literal(role))
+        self._describe(person, ORG.holds, post)
+        self._describe(post, RDF.type, ORG.Post)
+        self._describe(post, RDFS.label, Literal(role))
         if country is not None and not self.posts.get(post.value):
-            self._add(post, ORG.postIn, country[0])
+            self._describe(post, ORG.postIn, country[0])
             self.posts[post.value] = True
 
     # -- meetings ----------------------------------------------------------------
@@ -575,8 +714,8 @@ class _ArticleWriter:
             node = NamedNode(iri)
             if iri not in self.topics:
                 self.topics.add(iri)
-                self._add(node, RDF.type, SKOS.Concept)
-                self._add(node, SKOS.prefLabel, Literal(label))
+                self._describe(node, RDF.type, SKOS.Concept)
+                self._describe(node, SKOS.prefLabel, Literal(label))
             if node not in nodes:
                 nodes.append(node)
         return nodes

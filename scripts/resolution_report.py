@@ -34,7 +34,7 @@ from graph.model import Extraction, Identities
 from graph.pipeline import Ingestor, extract_paths
 from graph.resolve import dates_compatible, resolve_all
 from graph.store import GraphStore
-from graph.triples import article_quads
+from graph.triples import article_graph, nodes_quads
 
 __all__ = ["CORPUS", "KindReport", "candidate_pairs", "kind_reports", "main",
            "meeting_candidates", "normalise", "time_ingest", "unresolved_identities"]
@@ -177,9 +177,13 @@ def _ingest_resolved(exs: list[Extraction]) -> int:
 def _ingest_unresolved(exs: list[Extraction]) -> int:
     store = GraphStore()
     identities = unresolved_identities(exs)
+    descriptions = []
     for ex in exs:
         ids = identities[ex.article.id]
-        store.replace_graph(ids.article, article_quads(ex, ids))
+        parts = article_graph(ex, ids)
+        store.replace_graph(ids.article, parts.quads)
+        descriptions.append(parts.nodes)
+    store.replace_graph(iri.nodes_graph_iri(), nodes_quads(descriptions))
     return len(store)
 
 

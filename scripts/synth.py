@@ -1,9 +1,10 @@
 """A synthetic graph in our ontology, for benchmarks: ``synth.py --meetings N --out FILE.nq``.
 
 Made of generated :class:`~graph.model.Extraction` records written by
-:func:`graph.triples.article_quads`, so the quads have exactly the shape the pipeline
-writes (one named graph per article, every node described in each graph that mentions
-it, evidence and provenance). What is generated, deterministically for a seed:
+:func:`graph.triples.article_graph`, so the quads have exactly the shape the pipeline
+writes (one named graph per article with its meetings, evidence and provenance, then
+the nodes graph describing every node once, :func:`graph.triples.nodes_quads`). What is
+generated, deterministically for a seed:
 
 - 200 countries (ISO codes from pycountry), about N/5 people (at least 50), each with a
   nationality and an office, 5,000 places (GeoNames-like ids) in those countries, 500
@@ -41,7 +42,7 @@ from pyoxigraph import Quad, RdfFormat, serialize
 
 from graph.iri import article_iri, meeting_iri
 from graph.model import Article, Entity, Evidence, Extraction, Identities, Meeting
-from graph.triples import article_quads
+from graph.triples import NodeDescriptions, article_graph
 
 __all__ = ["SynthStats", "World", "extractions", "main", "write_graph"]
 
@@ -275,11 +276,16 @@ def write_graph(out: BinaryIO, *, meetings: int, seed: int = 0) -> SynthStats:
     counts = {"articles": 0, "quads": 0}
 
     def quads() -> Iterator[Quad]:
+        nodes = NodeDescriptions()
         for extraction, ids in extractions(meetings, seed):
             counts["articles"] += 1
-            batch = article_quads(extraction, ids)
-            counts["quads"] += len(batch)
-            yield from batch
+            parts = article_graph(extraction, ids)
+            nodes.add(parts.nodes)
+            counts["quads"] += len(parts.quads)
+            yield from parts.quads
+        described = nodes.quads()
+        counts["quads"] += len(described)
+        yield from described
 
     serialize(quads(), out, RdfFormat.N_QUADS)
     people = max(50, meetings // 5)

@@ -1,4 +1,5 @@
-"""Extraction -> quads: named graph, n-ary meetings, typed dates, topics, shapes."""
+"""Extraction -> quads: the article's named graph (n-ary meetings, typed dates, topics,
+evidence), the nodes graph merged from descriptions, shapes."""
 
 from __future__ import annotations
 
@@ -10,13 +11,21 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 from pyshacl import validate
 from rdflib import Graph
 from rdflib import Literal as RLiteral
 
 from graph.errors import BadInput
-from graph.iri import article_iri, country_iri, meeting_iri, person_iri, post_iri, topic_iri
+from graph.iri import (
+    article_iri,
+    country_iri,
+    meeting_iri,
+    nodes_graph_iri,
+    person_iri,
+    post_iri,
+    topic_iri,
+)
 from graph.model import (
     ENTITY_TYPES,
     MEETING_KINDS,
@@ -32,9 +41,12 @@ from graph.model import (
 from graph.namespace import DG, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD
 from graph.triples import (
     PLOVER_MODES,
+    NodeDescriptions,
+    article_graph,
     article_quads,
     confidence_literal,
     date_literal,
+    nodes_quads,
     quads_to_rdflib,
 )
 
@@ -48,6 +60,7 @@ ART = Article(
     source="Example Wire",
 )
 GRAPH = NamedNode(article_iri(ART.id))
+NODES = NamedNode(nodes_graph_iri())
 ENTITIES = (
     Entity("e1", "Person", "Sergey Lavrov", aliases=("Lavrov",), country="Russia",
            country_code="RU", role="foreign minister"),
@@ -70,8 +83,11 @@ def _shapes() -> Graph:
 
 def _quads(*meetings: Meeting, entities: Sequence[Entity] = ENTITIES,
            ids: Identities | None = None, article: Article = ART) -> list[Quad]:
+    """The article graph, then the nodes graph made from this article alone."""
     extraction = Extraction(article, tuple(entities), meetings)
-    return article_quads(extraction, ids or Identities(article_iri(article.id)))
+    parts = article_graph(extraction, ids or Identities(article_iri(article.id)))
+    assert parts.quads == article_quads(extraction, ids or Identities(article_iri(article.id)))
+    return parts.quads + nodes_quads([parts.nodes])
 
 
 def _objects(quads: Sequence[Quad], s: NamedNode, p: NamedNode) -> list[object]:
@@ -164,9 +180,14 @@ def test_meeting_graph_conforms_to_shapes(meeting: Meeting, expected: object) ->
 
 
 @pytest.mark.parametrize(("meeting", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_every_quad_is_in_the_article_graph(meeting: Meeting, expected: object) -> None:
+def test_meetings_are_in_the_article_graph_nodes_in_the_nodes_graph(
+        meeting: Meeting, expected: object) -> None:
     quads = _quads(meeting)
-    assert quads and {q.graph_name for q in quads} == {GRAPH}
+    assert quads and {q.graph_name for q in quads} == {GRAPH, NODES}
+    typed = {q.subject.value.split("/id/")[1].split("/")[0]: q.graph_name  # type: ignore[union-attr]
+             for q in quads if q.predicate == RDF.type}
+    assert typed["meeting"] == typed["evidence"] == typed["article"] == GRAPH
+    assert {typed[k] for k in ("person", "country", "post")} == {NODES}
 
 
 def test_meeting_is_one_nary_node_with_provenance() -> None:
@@ -263,10 +284,12 @@ def test_two_articles_reporting_one_meeting_each_conform() -> None:
     quads = _quads(held, ids=Identities(GRAPH.value, meetings=shared)) + _quads(
         planned, article=other, ids=Identities(article_iri(other.id), meetings=shared)
     )
-    graphs = [g for g in quads_to_rdflib(quads).graphs() if len(g)]
-    assert len(graphs) == 2
-    for graph in graphs:
-        conforms, _, text = validate(graph, shacl_graph=_shapes())
+    graphs = {str(g.identifier): g for g in quads_to_rdflib(quads).graphs() if len(g)}
+    assert len(graphs) == 3  # two articles and one nodes graph (same descriptions twice)
+    nodes = graphs.pop(NODES.value)
+    assert len({q for q in quads if q.graph_name == NODES}) == len(nodes)
+    for graph in graphs.values():
+        conforms, _, text = validate(Graph() + graph + nodes, shacl_graph=_shapes())
         assert conforms, text
 
 
@@ -330,7 +353,7 @@ def test_article_with_bad_url_and_no_metadata() -> None:
     bare = Article(id="wh/2025 readout", text="", url="not a url", title="  ")
     quads = _quads(article=bare, entities=())
     graph = NamedNode(article_iri(bare.id))
-    assert {q.graph_name for q in quads} == {graph}
+    assert {q.graph_name for q in quads} == {graph}  # no entities: nothing to describe
     assert _objects(quads, graph, SCHEMA.url) == []
     assert _objects(quads, graph, SCHEMA.headline) == []
     assert _objects(quads, graph, SCHEMA.identifier) == [Literal("wh/2025 readout")]
@@ -374,10 +397,11 @@ def test_plover_modes_cover_every_meeting_kind() -> None:
 def test_quads_to_rdflib_keeps_graphs_and_terms() -> None:
     quads = _quads(CASES[3][1])
     ds = quads_to_rdflib(quads)
-    graphs = [g for g in ds.graphs() if len(g)]
-    assert [str(g.identifier) for g in graphs] == [GRAPH.value]
-    assert len(graphs[0]) == len(quads)
-    dates = [(str(o), str(o.datatype)) for o in graphs[0].objects() if isinstance(o, RLiteral)]
+    graphs = {str(g.identifier): g for g in ds.graphs() if len(g)}
+    assert set(graphs) == {GRAPH.value, NODES.value}
+    assert sum(map(len, graphs.values())) == len(quads)
+    article = graphs[GRAPH.value]
+    dates = [(str(o), str(o.datatype)) for o in article.objects() if isinstance(o, RLiteral)]
     assert ("--02-18", XSD.gMonthDay.value) in dates
 
 
@@ -454,13 +478,88 @@ def _extractions(draw: st.DrawFn) -> tuple[Extraction, Identities]:
 @given(_extractions())
 def test_quads_are_deterministic_and_conform(case: tuple[Extraction, Identities]) -> None:
     extraction, ids = case
-    quads = article_quads(extraction, ids)
-    assert quads == article_quads(extraction, ids)
-    assert len(set(quads)) == len(quads)
-    assert {q.graph_name for q in quads} == {NamedNode(ids.article)}
+    parts = article_graph(extraction, ids)
+    assert parts == article_graph(extraction, ids)
+    assert len(set(parts.quads)) == len(parts.quads)
+    assert {q.graph_name for q in parts.quads} == {NamedNode(ids.article)}
+    quads = parts.quads + nodes_quads([parts.nodes])
     for node in _meetings(quads):
         assert len(_objects(quads, node, SEM.hasActor)) >= 2
         about = set(_objects(quads, node, SCHEMA.about))
         assert not about & set(_objects(quads, node, DG.excludedTopic))
     conforms, text = _conforms(quads)
     assert conforms, text
+
+
+# -- the nodes graph: descriptions merged -----------------------------------------------
+
+_N = NamedNode("https://w3id.org/dipgraph/id/person/x")
+_RU_NAME = (Triple(RU, SCHEMA.name, Literal("Russia")),)
+_RF_NAME = (Triple(RU, SCHEMA.name, Literal("Russian Federation")),)
+
+MERGES = [
+    # (id, descriptions, expected (subject, predicate, object) of the nodes graph)
+    ("majority name wins, the other becomes an alias",
+     [_RU_NAME, _RU_NAME, _RF_NAME],
+     {(RU, SCHEMA.name, Literal("Russia")),
+      (RU, SCHEMA.alternateName, Literal("Russian Federation"))}),
+    ("a tie goes to the longer name",
+     [_RU_NAME, _RF_NAME],
+     {(RU, SCHEMA.name, Literal("Russian Federation")),
+      (RU, SCHEMA.alternateName, Literal("Russia"))}),
+    ("the chosen name is never also an alias",
+     [_RU_NAME, _RU_NAME, (Triple(RU, SCHEMA.name, Literal("RF")),
+                           Triple(RU, SCHEMA.alternateName, Literal("Russia")))],
+     {(RU, SCHEMA.name, Literal("Russia")), (RU, SCHEMA.alternateName, Literal("RF"))}),
+    ("one prefLabel per topic, the others altLabel",
+     [(Triple(_N, SKOS.prefLabel, Literal("ukraine")),),
+      (Triple(_N, SKOS.prefLabel, Literal("Ukraine")),),
+      (Triple(_N, SKOS.prefLabel, Literal("Ukraine")),)],
+     {(_N, SKOS.prefLabel, Literal("Ukraine")), (_N, SKOS.altLabel, Literal("ukraine"))}),
+    ("at most one ISO code and postIn: the least",
+     [(Triple(RU, DG.isoAlpha2, Literal("RU")), Triple(_N, ORG.postIn, US)),
+      (Triple(RU, DG.isoAlpha2, Literal("RF")), Triple(_N, ORG.postIn, RU))],
+     {(RU, DG.isoAlpha2, Literal("RF")), (_N, ORG.postIn, RU)}),
+    ("other facts are the union, once each",
+     [(Triple(_N, SCHEMA.nationality, RU), Triple(_N, RDF.type, SCHEMA.Person)),
+      (Triple(_N, SCHEMA.nationality, US), Triple(_N, RDF.type, SCHEMA.Person))],
+     {(_N, SCHEMA.nationality, RU), (_N, SCHEMA.nationality, US),
+      (_N, RDF.type, SCHEMA.Person)}),
+]
+
+
+@pytest.mark.parametrize(("descriptions", "expected"), [c[1:] for c in MERGES],
+                         ids=[c[0] for c in MERGES])
+def test_nodes_graph_merges_descriptions(descriptions: list[tuple[Triple, ...]],
+                                         expected: set[tuple[object, object, object]]) -> None:
+    quads = nodes_quads(descriptions)
+    assert {q.graph_name for q in quads} == {NODES}
+    assert {(q.subject, q.predicate, q.object) for q in quads} == expected
+    assert quads == sorted(quads, key=lambda q: str(Triple(q.subject, q.predicate, q.object)))
+
+
+def test_removing_a_description_gives_the_graph_without_it() -> None:
+    """An article replaced: what only it said goes, what others also say stays."""
+    one = article_graph(Extraction(ART, ENTITIES, ()), Identities(GRAPH.value)).nodes
+    other_art = Article(id="t-002", text="")
+    fewer = (ENTITIES[0], ENTITIES[2])  # Lavrov and Russia only
+    other = article_graph(Extraction(other_art, fewer, ()),
+                          Identities(article_iri(other_art.id))).nodes
+    merged = NodeDescriptions()
+    merged.add(one)
+    merged.add(other)
+    merged.remove(one)
+    assert merged.quads() == nodes_quads([other])
+    assert _objects(merged.quads(), LAVROV, SCHEMA.nationality) == [RU]
+    assert _objects(merged.quads(), US, RDF.type) == []  # only the removed article knew it
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_extractions(), min_size=1, max_size=4), st.randoms(use_true_random=False))
+def test_nodes_graph_ignores_order(cases: list[tuple[Extraction, Identities]],
+                                   rnd: object) -> None:
+    descriptions = [article_graph(ex, ids).nodes for ex, ids in cases]
+    shuffled = list(descriptions)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert nodes_quads(descriptions) == nodes_quads(shuffled)
+    assert nodes_quads(descriptions * 2) != [] or not any(descriptions)
