@@ -41,7 +41,8 @@ __all__ = [
     "warm",
 ]
 
-# one fact per query: joining facts of a node repeated in many article graphs multiplies rows
+# one fact per query: safe when a graph repeats facts of a node in each article graph
+# (the shape before the nodes graph; see graph.queries.catalog)
 _POSTS = "SELECT DISTINCT ?post ?actor WHERE { ?actor org:holds ?post }"
 _POST_FACTS = """
 SELECT DISTINCT ?p ?o ?post WHERE {

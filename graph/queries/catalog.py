@@ -7,10 +7,12 @@ literal of the store.
 
 The meeting table (one :class:`MeetingRecord` per meeting, indexed by participant,
 place and topic) answers list filters and summaries in Python. It is read with one
-query per kind of fact: every article graph describes the nodes it mentions again, so in
-the union default graph a pattern joining two facts of one node yields (graphs x graphs)
-rows; at 1.1M quads the naive joins took 40 s to 2 min for a hub actor, these queries
-a few seconds in all.
+query per kind of fact, joined in Python. Nodes are described once, in the nodes graph
+(:func:`graph.iri.nodes_graph_iri`), but a meeting reported by several articles is
+stated in each of their graphs, and graphs written before the nodes graph existed
+(imported files) describe every node again in each article graph, where a pattern
+joining two facts of one node yields (graphs x graphs) rows (40 s to 2 min for a hub
+actor at 1.1M quads); read this way, either shape takes a few seconds in all.
 
 >>> from graph.store import GraphStore
 >>> store = GraphStore()
@@ -60,16 +62,16 @@ ACTOR_TYPES: Mapping[str, str] = {
 TYPE_BY_KIND: Mapping[str, str] = {
     "person": "Person", "country": "Country", "org": "Organization", "place": "Place"}
 
-# Every article graph describes the entities it mentions again, so a pattern joining two
-# facts of one entity yields (graphs x graphs) rows in the union default graph. Each query
-# here reads one kind of fact; they are joined in Python.
+# Each query reads one kind of fact; they are joined in Python (see the module docstring:
+# facts repeated in several graphs never multiply rows).
 _TYPES = """
 SELECT DISTINCT ?e ?type WHERE {
   VALUES ?type { schema:Person schema:Country schema:Organization schema:Place }
   ?e a ?type .
 }
 """
-#: ``?n``: how many article graphs give the entity that name
+#: ``?n``: how many graphs give the entity that name: 1 in the nodes graph, which names
+#: each node once (the name most articles use); per article in graphs of the older shape
 _NAMES = "SELECT ?e ?name (COUNT(*) AS ?n) WHERE { ?e schema:name ?name } GROUP BY ?e ?name"
 _ALIASES = "SELECT DISTINCT ?e ?alias WHERE { ?e schema:alternateName ?alias }"
 _COUNTRIES = """

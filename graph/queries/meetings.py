@@ -54,9 +54,10 @@ __all__ = [
 #: Property path from a participant to what it represents (zero steps: itself).
 REPRESENTS = "(schema:nationality|dg:country|org:holds/org:postIn)?"
 
-# REPRESENTS in steps, DISTINCT after each: the whole path in one pattern joins the
-# copies of org:holds and org:postIn of every article graph (graphs x graphs rows: over
-# a minute for a hub person at 100k meetings)
+# REPRESENTS in steps, DISTINCT after each: in graphs where every article graph repeats
+# org:holds and org:postIn (the shape before the nodes graph), the whole path in one
+# pattern joins their copies (graphs x graphs rows: over a minute for a hub person at
+# 100k meetings)
 _DIRECT_MEMBERS = (
     "SELECT DISTINCT ?self ?actor WHERE { ?self schema:nationality|dg:country ?actor }")
 _POSTS_IN = "SELECT DISTINCT ?post ?actor WHERE { ?post org:postIn ?actor }"

@@ -1,7 +1,8 @@
 """What ``GET /id/<local id>`` returns: the statements about one node.
 
-The node's own triples from every article graph, plus the triples of its evidence
-nodes (for a meeting), de-duplicated and sorted.
+The node's own triples from every graph (its description in the nodes graph, the
+meeting reports of article graphs), plus the triples of its evidence nodes (for a
+meeting), de-duplicated and sorted.
 """
 
 from __future__ import annotations

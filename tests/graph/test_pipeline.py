@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from pyoxigraph import NamedNode
 
 from graph.extract.extractor import Extractor
-from graph.iri import article_iri, resolved_graph_iri
+from graph.iri import article_iri, nodes_graph_iri, resolved_graph_iri
 from graph.model import Extraction
 from graph.namespace import PROV, SCHEMA
 from graph.pipeline import EXTRACTIONS_FILE, Ingestor, extract_paths
@@ -110,6 +111,28 @@ def test_restart_loads_the_same_graph(tmp_path: Path, extractions: dict[str, Ext
     assert _lines(reloaded) == all_at_once
     lines = (tmp_path / EXTRACTIONS_FILE).read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(extractions)
+
+
+def _nodes_lines(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.endswith(f"<{nodes_graph_iri()}> .")]
+
+
+@pytest.mark.parametrize("keep", [0, 1, 3], ids=["no-entities", "one-entity", "three"])
+def test_replaced_article_leaves_no_stale_node_description(
+        extractions: dict[str, Extraction], all_at_once: list[str], keep: int) -> None:
+    """An article re-extracted with fewer entities: the nodes graph is what ingesting
+    the current extractions at once gives (what only the old version described is gone,
+    what other articles also describe stays)."""
+    old = extractions[REPORT]
+    new = dataclasses.replace(old, entities=old.entities[:keep], meetings=())
+    ing = Ingestor(GraphStore())
+    ing.add_extractions(list(extractions.values()))
+    ing.add_extractions([new])
+    others = [ex for doc, ex in extractions.items() if doc != REPORT]
+    expected = _ingest([[*others, new]])
+    assert _lines(ing.store) == expected
+    assert _nodes_lines(expected) != _nodes_lines(all_at_once)
+    assert _nodes_lines(expected)  # other articles' nodes are still described
 
 
 @pytest.mark.parametrize(("order", "after_first", "final"), [

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode, RdfFormat, Store
 
+from graph.iri import nodes_graph_iri
 from graph.namespace import DG, PROV, RDF, SCHEMA, SEM
 from graph.queries import Catalog
 from scripts.synth import main, write_graph
@@ -42,7 +43,7 @@ def test_meeting_count_and_stats(meetings: int) -> None:
     assert len(s) == stats.quads
     found = {q.subject for q in s.quads_for_pattern(None, RDF.type, DG.Meeting)}
     assert len(found) == meetings
-    assert stats.articles == len(list(s.named_graphs()))
+    assert stats.articles + 1 == len(list(s.named_graphs()))  # and the nodes graph
 
 
 def _per_meeting(store: Store, predicate: NamedNode) -> Counter[str]:
@@ -69,7 +70,21 @@ def test_articles_report_one_to_three_meetings(store: Store) -> None:
     per_graph = Counter(str(q.graph_name)
                         for q in store.quads_for_pattern(None, RDF.type, DG.Meeting))
     assert set(per_graph.values()) <= {1, 2, 3}
-    assert len(per_graph) == len(list(store.named_graphs()))
+    assert len(per_graph) == len(list(store.named_graphs())) - 1  # not the nodes graph
+
+
+@pytest.mark.parametrize("predicate", [RDF.type, SCHEMA.name, SCHEMA.nationality])
+def test_nodes_are_described_once_in_the_nodes_graph(store: Store, predicate: NamedNode) -> None:
+    """Nodes' facts live only in the nodes graph (article graphs type and name only their
+    articles, meetings and evidence), each subject with one ``schema:name``."""
+    nodes = NamedNode(nodes_graph_iri())
+    described = Counter(q.subject for q in store.quads_for_pattern(None, predicate, None, nodes))
+    assert described
+    if predicate == SCHEMA.name:
+        assert set(described.values()) == {1}
+    elsewhere = {q.subject for q in store.quads_for_pattern(None, predicate, None)
+                 if q.graph_name != nodes}
+    assert not elsewhere & set(described)
 
 
 def test_people_have_nationality_and_participation_is_heavy_tailed(store: Store) -> None:
