@@ -52,7 +52,7 @@ def test_validation_message_names_the_parameter(client: TestClient) -> None:
 
 def test_stats(client: TestClient) -> None:
     assert client.get("/api/stats").json() == {
-        "quads": 302, "graphs": 5, "actors": 17, "meetings": 6, "topics": 5}
+        "quads": 267, "graphs": 6, "actors": 17, "meetings": 6, "topics": 5}
 
 
 def test_root_without_page(client: TestClient) -> None:

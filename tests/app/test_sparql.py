@@ -163,6 +163,10 @@ def test_typed_terms_in_json(client: TestClient) -> None:
 
 
 COUNT_PERSONS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }"
+#: persons an article mentions: its graph says whom, the nodes graph that they are persons
+COUNT_MENTIONED = ("SELECT (COUNT(DISTINCT ?p) AS ?n) "
+                   "WHERE { ?a schema:mentions ?p . ?p a schema:Person }")
+NODES = "https://w3id.org/dipgraph/id/graph/nodes"
 COUNT_GRAPHS = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 A = "https://w3id.org/dipgraph/id/article/"
 
@@ -172,9 +176,11 @@ A = "https://w3id.org/dipgraph/id/article/"
     ("query", "params", "expected"),
     [
         (COUNT_PERSONS, {}, 6),
-        (COUNT_PERSONS, {"default-graph-uri": A + "a4"}, 2),
-        (COUNT_PERSONS, {"default-graph-uri": [A + "a4", A + "a5"]}, 4),
-        (COUNT_GRAPHS, {}, 5),
+        (COUNT_PERSONS, {"default-graph-uri": A + "a4"}, 0),  # persons are typed in NODES
+        (COUNT_MENTIONED, {}, 6),
+        (COUNT_MENTIONED, {"default-graph-uri": [A + "a4", NODES]}, 2),
+        (COUNT_MENTIONED, {"default-graph-uri": [A + "a4", A + "a5", NODES]}, 4),
+        (COUNT_GRAPHS, {}, 6),
         (COUNT_GRAPHS, {"named-graph-uri": [A + "a1", A + "a2"]}, 2),
     ],
 )

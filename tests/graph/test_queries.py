@@ -303,3 +303,47 @@ def test_warm_prepares_place_closures(store: GraphStore) -> None:
     places = {a for a, r in catalog.actors.items() if r.type in ("Place", "Country")}
     assert places and set(catalog.memo("place")) == places
     assert not catalog.memo("met")  # nobody has that many meetings
+
+
+def _older_shape(store: GraphStore) -> GraphStore:
+    """The sample as graphs were written before the nodes graph: each article graph
+    describes again every node it refers to, and what those point to (countries, posts),
+    and there is no nodes graph."""
+    from pyoxigraph import Quad
+
+    from graph.iri import nodes_graph_iri
+
+    described: dict[object, list[Quad]] = {}
+    for q in store.quads(nodes_graph_iri()):
+        described.setdefault(q.subject, []).append(q)
+    graphs: dict[object, list[Quad]] = {}
+    for q in store.quads():
+        if q.graph_name.value != nodes_graph_iri():  # type: ignore[union-attr]
+            graphs.setdefault(q.graph_name, []).append(q)
+    old = GraphStore()
+    for graph, quads in graphs.items():
+        seen: set[object] = set()
+        todo = [q.object for q in quads if q.object in described]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for d in described[node]:
+                quads.append(Quad(d.subject, d.predicate, d.object, graph))  # type: ignore[arg-type]
+                if d.object in described:
+                    todo.append(d.object)
+        old.add_quads(quads)
+    return old
+
+
+def test_the_catalog_reads_graphs_of_the_older_shape_alike(store: GraphStore,
+                                                           catalog: Catalog) -> None:
+    old = _older_shape(store)
+    assert len(old) > len(store)  # descriptions repeated per article
+    again = Catalog.build(old)
+    assert again.actors == catalog.actors
+    assert again.topics == catalog.topics
+    assert again.meetings == catalog.meetings
+    assert again.represents == catalog.represents
+    assert again.contains == catalog.contains
