@@ -77,6 +77,7 @@ _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november
     december""".split()
 )
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
 _NOT_TOPIC_AFTER_ON = frozenset(
     {
@@ -1423,7 +1424,10 @@ class _Builder:
 
         cands = sorted((d for d in doc.spans["date"] if lo <= d.start < hi), key=distance)
         for d in cands:
-            value = self._resolve_date(d.text, status)
+            text = d.text
+            if d.end < len(doc) and text.lower() in _MONTH_WORDS and _YEAR.match(doc[d.end].text):
+                text = f"{text} {doc[d.end].text}"  # "in June 2018": the span holds "June"
+            value = self._resolve_date(text, status)
             if value:
                 return value
         return None
