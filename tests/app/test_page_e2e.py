@@ -223,6 +223,22 @@ def test_country_filter(page: Page, base_url: str) -> None:
     _shot(page, "10-no-match")
 
 
+def test_depth_two_from_a_link(page: Page, base_url: str) -> None:
+    """A shared link with depth 2: the next ring is drawn, every actor hangs on a link,
+    the search box names the centre, and the first draw is marked for the benchmark."""
+    page.goto(base_url + f"/#center={LAVROV}&depth=2")
+    page.wait_for_function("performance.getEntriesByName('dipgraph:complete').length > 0")
+    depths = page.evaluate("window.dipgraphCy.nodes().map(n => n.data('depth'))")
+    assert sorted(set(depths)) == [0, 1, 2]
+    loose = page.evaluate("window.dipgraphCy.nodes().filter(n => n.degree() === 0).length")
+    assert loose == 0
+    assert page.input_value("#search") == "Sergey Lavrov"
+    assert page.input_value("#f-depth") == "2"
+    assert page.evaluate("performance.getEntriesByName('dipgraph:first-draw').length") == 1
+    assert "links" in page.locator("#status").inner_text()
+    _shot(page, "11-depth-two")
+
+
 def test_api_errors_are_messages(page: Page, base_url: str) -> None:
     page.goto(base_url + "/#center=person/nobody-at-all")
     message = page.locator("#message")
