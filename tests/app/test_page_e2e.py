@@ -166,6 +166,9 @@ def test_graph_page(page: Page, base_url: str) -> None:
         assert expected in panel
     assert f"sel={KL_MEETING.replace('/', '%2F')}" in page.url
     _shot(page, "05-meeting")
+    page.keyboard.press("Escape")  # focus is in the panel: Escape closes it
+    page.locator("#panel").wait_for(state="hidden")
+    assert "sel=" not in page.url
 
     # a date filter redraws from the API: the United States drop out after September 2025
     assert "country/US" in _node_ids(page)
