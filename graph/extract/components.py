@@ -35,7 +35,7 @@ from spacy.vocab import Vocab
 from graph.extract import gazetteer
 from graph.extract.dates import find_dates
 
-__all__ = ["NAME_PARTICLES", "is_name_token", "remember_text"]
+__all__ = ["NAME_PARTICLES", "doc_text", "is_name_token", "remember_text", "span_text"]
 
 NAME_PARTICLES = frozenset(
     {
@@ -195,9 +195,25 @@ def remember_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
-def _doc_text(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from the remembered text when there is one (no join over tokens)."""
     text = doc.user_data.get(_TEXT)
     return text if isinstance(text, str) else doc.text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the remembered text when there is one.
+
+    >>> from graph.extract.extractor import build_nlp
+    >>> text = "Kim Jong-un met al-Sarraj."
+    >>> doc = remember_text(build_nlp().make_doc(text), text)
+    >>> span_text(doc[1:6]), doc[1:6].text
+    ('Jong-un met al', 'Jong-un met al')
+    """
+    text = span.doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        return span.text
+    return text[span.start_char : span.end_char]
 
 
 class _Words:
@@ -213,7 +229,7 @@ class _Words:
     __slots__ = ("ends", "space", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = _doc_text(doc)
+        self.text = doc_text(doc)
         table: numpy.ndarray = doc.to_array([IDX, LENGTH, SPACY])
         starts, lengths, space = table.reshape(len(doc), 3).T
         self.starts: list[int] = starts.tolist()
@@ -334,7 +350,7 @@ def _title(s: str) -> str:
 @Language.component("dg_dates")
 def dg_dates(doc: Doc) -> Doc:
     spans = []
-    for m in find_dates(_doc_text(doc)):
+    for m in find_dates(doc_text(doc)):
         span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
         if span is not None:
             spans.append(span)

@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.extract import components
-from graph.extract.components import _flag, _is_name_text, _Words, remember_text
+from graph.extract.components import (
+    _flag,
+    _is_name_text,
+    _Words,
+    doc_text,
+    remember_text,
+    span_text,
+)
 from graph.extract.extractor import build_nlp
 
 _WANG = "Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov in Beijing."
@@ -102,11 +109,12 @@ _PIECES = ["Kim", "Jong", "-", "un", "al", "Sarraj", ",", ".", " ", "  ", "\n", 
 def test_words_table_matches_the_tokens(pieces: list[str]) -> None:
     text = "".join(pieces)
     doc = build_nlp().make_doc(text)
+    assert doc_text(doc) == text
     for w in (_Words(doc), _Words(remember_text(doc, text))):
         assert len(w) == len(doc)
         assert [w[k] for k in range(len(doc))] == [t.text for t in doc]
         assert w.space == [bool(t.whitespace_) for t in doc]
         for start in range(len(doc)):
             for end in range(start + 1, len(doc) + 1):
-                assert w.span(start, end) == doc[start:end].text
+                assert w.span(start, end) == span_text(doc[start:end]) == doc[start:end].text
                 assert w.words(start, end) == [t.text for t in doc[start:end]]
