@@ -36,6 +36,8 @@ CASES = [
     "topic-nested-opener-and-lists",
     "topic-not-a-speech",
     "month-year-date",
+    "place-named-summit",
+    "dateline-here",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
