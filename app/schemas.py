@@ -248,7 +248,9 @@ class CyEdgeData(_Out):
     count: int
     first: str | None
     last: str | None
-    meetings: list[str]
+    meetings: list[str] = Field(description=(
+        "the latest meeting ids of the link (at most the request's `ids`); `count` says "
+        "how many there are and /api/subgraph/meetings pages them all"))
 
 
 class CyEdge(_Out):

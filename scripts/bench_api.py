@@ -526,8 +526,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--duration", type=float, default=15.0, help="seconds of concurrent load")
     ap.add_argument("--start-timeout", type=float, default=900.0)
-    ap.add_argument("--workers", type=int, default=None,
-                    help="dipgraph serve --workers (default: its own default)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="dipgraph serve --workers (default: the number of CPUs)")
     ap.add_argument("--no-import", action="store_true",
                     help="serve an .nq --graph as it is instead of `dipgraph import`ing it")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")

@@ -243,7 +243,7 @@ def _bench(base: str, args: argparse.Namespace) -> dict[str, Any]:
         client.close()
     report["page"] = {}
     for name in ("hub", "rank 100"):
-        if name in targets:
+        if name in targets and args.loads > 0:
             page = _page_loads(base, targets[name]["center"], args.loads)
             report["page"][name] = page
             _say(f"  page {name:10s} first draw p50 {page['first_draw_p50_ms']} ms, max "
@@ -272,7 +272,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="a data directory to serve and measure (repeatable)")
     p.add_argument("--url", help="measure a server that is already running instead")
     p.add_argument("--requests", type=int, default=100, help="requests per subgraph target")
-    p.add_argument("--loads", type=int, default=5, help="page loads per actor")
+    p.add_argument("--loads", type=int, default=5, help="page loads per actor (0: no browser)")
     p.add_argument("--start-timeout", type=float, default=900.0, metavar="SECONDS")
     return p
 

@@ -89,9 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         data_dir=_data_dir(args.data), query_timeout=args.query_timeout,
         max_rows=args.max_rows, update_token=args.update_token,
     )
-    workers = args.workers
-    if workers is None:  # writes need one process; reads scale with the cores
-        workers = 1 if settings.update_token else (os.cpu_count() or 1)
+    workers = 1 if args.workers is None else args.workers  # one process accepts writes
     if workers < 1:
         raise BadInput("--workers must be at least 1")
     return serve(settings, host=args.host, port=args.port, workers=workers)
@@ -229,9 +227,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--update-token", default=None,
                    help="allow SPARQL Update with this bearer token ($DIPGRAPH_UPDATE_TOKEN)")
     s.add_argument("--workers", type=int, default=None,
-                   help="server processes sharing one loaded graph (default: the number of "
-                        "CPUs; 1 with --update-token). With more than one the server is "
-                        "read-only")
+                   help="server processes sharing one loaded graph (default 1, which accepts "
+                        "ingest and SPARQL Update). More workers serve more reads in "
+                        "parallel; such a server is read-only")
     s.set_defaults(func=cmd_serve)
 
     q = sub.add_parser("sparql", help="run a SPARQL query (text or a .rq file)")

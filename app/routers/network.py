@@ -1,16 +1,17 @@
 """``/api/paths`` and ``/api/subgraph``: answers from the who-met-whom network.
 
-``/api/subgraph`` is the page's hot path: its answer is built as plain JSON (no
-per-element response models) and each edge lists only its latest meeting ids;
-``/api/subgraph/meetings`` pages through all the meetings behind one edge.
+``/api/subgraph`` is the page's hot path: its answer is written with orjson from plain
+dicts (no per-element response models; the declared model documents it), the edges are
+capped (``edges``) and each lists only its latest meeting ids; ``/api/subgraph/meetings``
+pages through all the meetings behind one edge.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+import orjson
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import Field
 
 from app.deps import CountryFilter, Since, StateDep, TopicFilter, Until, check_range, resolve_actor
@@ -21,13 +22,14 @@ from app.schemas import (
     CyEdgeData,
     HopOut,
     MeetingPageOut,
-    MeetingSummaryOut,
     PathOut,
     PathsOut,
     SubgraphOut,
+    json_response,
+    meeting_page_json,
 )
 from graph.network import EDGE_MEETING_IDS
-from graph.queries.meetings import summarize
+from graph.queries.meetings import MeetingPage, summarize
 
 __all__ = ["SubgraphEdgeData", "SubgraphPageOut", "router"]
 
@@ -89,7 +91,7 @@ def subgraph(
     ids: Annotated[int, Query(ge=0, le=100, description="most meeting ids per edge")]
     = EDGE_MEETING_IDS,
     edges: Annotated[int, Query(ge=0, le=20000, description="most edges returned")] = 300,
-) -> JSONResponse:
+) -> Response:
     check_range(since, until)
     cat = state.catalog
     ident = resolve_actor(cat, center)
@@ -105,8 +107,9 @@ def subgraph(
     links = [{"data": {"id": f"{s}|{t}", "source": s, "target": t, "count": n,
                        "first": first, "last": last, "meetings": list(latest)}}
              for s, t, n, first, last, latest in sub.edges]
-    return JSONResponse({"center": ident, "truncated": sub.truncated, "nodes": nodes,
-                         "edges": links, "edges_total": sub.edges_total})
+    return json_response(orjson.dumps({"center": ident, "truncated": sub.truncated,
+                                       "nodes": nodes, "edges": links,
+                                       "edges_total": sub.edges_total}))
 
 
 @router.get("/subgraph/meetings", response_model=MeetingPageOut,
@@ -123,15 +126,15 @@ def edge_meetings(
     status: Status | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> MeetingPageOut:
+) -> Response:
     check_range(since, until)
     cat = state.catalog
     first, second = resolve_actor(cat, a), resolve_actor(cat, b)
     found = state.network.pair_meetings(first, second, since=since, until=until, topic=topic,
                                         status=status, country=country) \
         if first in state.network and second in state.network else []
-    page = found[::-1][offset:offset + limit]
+    items = tuple(summarize(cat.meetings[m], cat) for m in found[::-1][offset:offset + limit])
     nxt = str(request.url.include_query_params(offset=offset + limit)) \
         if offset + limit < len(found) else None
-    return MeetingPageOut(total=len(found), limit=limit, offset=offset, next=nxt, items=[
-        MeetingSummaryOut.model_validate(summarize(cat.meetings[m], cat)) for m in page])
+    page = MeetingPage(total=len(found), limit=limit, offset=offset, items=items)
+    return json_response(meeting_page_json(page, nxt, cat))

@@ -339,12 +339,21 @@
       + (m.place ? " in " + esc(m.place.name) : "") + '<br><span class="muted">' + who + "</span></li>";
   }
 
+  // the last actor's details: a filter change refreshes only its timeline
+  let lastActor = null;
+  async function actorDetail(id) {
+    if (lastActor && lastActor.id === id) return lastActor;
+    const a = await api("/api/actors/" + idPath(id));
+    lastActor = a;
+    return a;
+  }
+
   async function selectActor(id) {
     state.sel = id; writeHash();
-    openPanel('<p class="muted">Loading…</p>', "actor");
+    if (!(lastActor && lastActor.id === id && panelKind === "actor")) openPanel('<p class="muted">Loading…</p>', "actor");
     try {
       const [a, tl] = await Promise.all([
-        api("/api/actors/" + idPath(id)),
+        actorDetail(id),
         api("/api/actors/" + idPath(id) + "/timeline?" + qs({ since: state.since, until: state.until, limit: 100 })),
       ]);
       if (state.sel !== id) return;
@@ -426,6 +435,9 @@
     }
   });
   $("#panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", (ev) => {  // Escape closes the panel (not while searching)
+    if (ev.key === "Escape" && !$("#panel").hidden && document.activeElement !== input) closePanel();
+  });
 
   // ---------- search ----------
   const input = $("#search"), list = $("#suggestions");

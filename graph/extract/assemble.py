@@ -77,6 +77,7 @@ _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november
     december""".split()
 )
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
 _NOT_TOPIC_AFTER_ON = frozenset(
     {
@@ -219,6 +220,9 @@ _BILATERAL_NOUNS = frozenset(
 _REPORT_WORDS = frozenset(
     """that said says told revealed reported announced disclosed confirmed""".split()
 )
+_PLACE_NAMED_NOUNS = frozenset(
+    """talks meeting meetings conference negotiations summit summits round""".split()
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset(
     {"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"}
@@ -272,6 +276,7 @@ class _Meet:
     definite: bool = True  # "the talks", "this meeting": refers back to a known meeting
     headline: bool = False  # present tense ("X telephones Y"): the news of the day
     anaphoric: bool = False  # "attended that meeting": the meeting just mentioned
+    named: bool = False  # "the Tokyo summit": a meeting named by its place, not "the meeting"
 
 
 class _Builder:
@@ -289,6 +294,9 @@ class _Builder:
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in doc.spans["person"]}
         self._metonyms = {c.text for c in doc.spans["country"] if c.label_ == "METONYM"}
+        self._metonym_starts = {
+            c.start: c.end for c in doc.spans["country"] if c.label_ == "METONYM"
+        }
         self._talk_tokens = {
             k
             for t in doc.spans["trigger"]
@@ -306,6 +314,7 @@ class _Builder:
         for si, s in enumerate(self.sents):
             for k in range(s.start, s.end):
                 self.tok_sent[k] = si
+        self.home_city: str | None = None  # "P:<geonameid>" of a dateline city
         self.home = self._dateline_country()
 
     def _dateline_country(self) -> str | None:
@@ -331,6 +340,8 @@ class _Builder:
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city and city.country:
                     places.append((c.start, city.country))
+        cities = [c for c in doc.spans["city"] if first <= c.start < mark]
+        self.home_city = f"P:{min(cities, key=lambda c: c.start).kb_id_}" if cities else None
         return min(places)[1] if places else None
 
     # ------------------------------------------------------------------ entities
@@ -929,7 +940,15 @@ class _Builder:
         for c in doc.spans["country"]:
             if c.label_ == "METONYM" and lo <= c.start < obj_end and c.start not in topic_tokens:
                 prev = doc[c.start - 1].lower_ if c.start > 0 else ""
-                if prev not in ("in", "to", "at", "from", "near", "outside", "via"):
+                if prev not in (
+                    "in",
+                    "to",
+                    "at",
+                    "from",
+                    "near",
+                    "outside",
+                    "via",
+                ) and not self._names_meeting(c.start):
                     ent = self.country_ent(c.kb_id_, self.g.countries[c.kb_id_].name, c.start)
                     ent.aliases.add(c.text)
                     if ent.key not in parts:
@@ -990,7 +1009,10 @@ class _Builder:
         ):
             # "in Saudi Arabia": a country named as the place is not a party by that mention
             loc_is_party = any(
-                self.tok_ent.get(k) == location and not self._after_prep(k) for k in range(lo, hi)
+                self.tok_ent.get(k) == location
+                and not self._after_prep(k)
+                and not self._names_meeting(k)
+                for k in range(lo, hi)
             )
             if not loc_is_party:
                 parts = [p for p in parts if p != location]
@@ -1047,7 +1069,15 @@ class _Builder:
         anaphoric = main.label_ in ("meeting", "talks", "summit") and (
             bool(before) and before[-1] in ("that", "this", "same")
         )
+        named = any(
+            self._names_meeting(k)
+            and (
+                k in self._metonym_starts or self.tok_place.get(k, self.tok_ent.get(k)) == location
+            )
+            for k in range(max(lo, main.start - 4), main.start)
+        )
         return _Meet(
+            named=named,
             anaphoric=anaphoric,
             headline=headline,
             definite=self._definite(main),
@@ -1324,7 +1354,15 @@ class _Builder:
                 continue  # "in March": a month, not the town of March
             prev = doc[k - 1].lower_ if k > 0 else ""
             prev2 = doc[k - 2].lower_ if k > 1 else ""
-            if prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
+            if doc[k].lower_ == "here" and self.home_city in self.ents and prev != "from":
+                # "held talks here": the city of the dateline
+                here = float(abs(k - anchor))
+                if best is None or here < best_score:
+                    best, best_score = self.home_city, here
+                continue
+            if self._names_meeting(k):
+                pass  # "the Hanoi summit", "Shultz' Moscow talks": the place of the meeting
+            elif prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
                 pass
             elif prev not in ("in", "at", "to") and not (
                 prev == "the" and prev2 in ("in", "at", "to")
@@ -1345,7 +1383,7 @@ class _Builder:
             elif (
                 self.tok_ent.get(k, "").startswith("C:")
                 and not self._is_demonym(k)
-                and not self._attributive(k)
+                and (not self._attributive(k) or self._names_meeting(k))
             ):
                 cand = self.tok_ent[k]
             elif (
@@ -1369,6 +1407,33 @@ class _Builder:
             if best is None or score < best_score:
                 best, best_score = cand, score
         return best
+
+    def _names_meeting(self, k: int) -> bool:
+        """A city, capital or (before "summit") a country naming a meeting: "the Geneva
+        summit", "Moscow talks", "the Venice Economic Summit"."""
+        doc = self.doc
+        if k in self.tok_place:
+            key, city = self.tok_place[k], True
+        elif self.tok_ent.get(k, "").startswith("C:"):
+            key, city = self.tok_ent[k], False
+        elif k in self._metonym_starts:
+            key, city = f"M:{k}", True
+        else:
+            return False
+        end = k + 1
+        while end < len(doc) and (self.tok_place.get(end) == key or self.tok_ent.get(end) == key):
+            end += 1
+        if k in self._metonym_starts:
+            end = self._metonym_starts[k]
+        if k > 0 and doc[k - 1].lower_ in ("in", "at", "to", "from", "of"):
+            return False
+        for j in range(end, min(end + 3, len(doc))):
+            if j in self._talk_tokens:
+                word = doc[j].lower_
+                return word in ("summit", "summits") or city and word in _PLACE_NAMED_NOUNS
+            if not (doc[j].is_title and doc[j].is_alpha):
+                return False  # only a capitalised name part between: "Economic Summit"
+        return False
 
     def _metonym_city(self, k: int) -> str | None:
         """A capital named as a place ("in Beijing") becomes a Place entity."""
@@ -1423,7 +1488,10 @@ class _Builder:
 
         cands = sorted((d for d in doc.spans["date"] if lo <= d.start < hi), key=distance)
         for d in cands:
-            value = self._resolve_date(d.text, status)
+            text = d.text
+            if d.end < len(doc) and text.lower() in _MONTH_WORDS and _YEAR.match(doc[d.end].text):
+                text = f"{text} {doc[d.end].text}"  # "in June 2018": the span holds "June"
+            value = self._resolve_date(text, status)
             if value:
                 return value
         return None
@@ -1647,6 +1715,8 @@ class _Builder:
                 if not m.definite and not m.ordinal and not m.date:
                     # "strategic stability talks are hard to consider": no meeting in particular
                     continue
+                if m.named and last is not None and last.location != m.location:
+                    last = None  # "the Tokyo summit" is not the meeting of the article
                 if (
                     last is not None
                     and m.status == last.status
@@ -1658,7 +1728,7 @@ class _Builder:
                     and not (m.ordinal and m.ordinal != last.ordinal)
                 ):
                     target = last
-                elif m.ordinal or m.date:
+                elif m.ordinal or m.date or m.named:
                     base = min(out, key=lambda o: o.sent_index) if out else None
                     if base is None:
                         continue

@@ -20,20 +20,22 @@ Every component adds one kind of span group to the ``Doc``:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from graph.extract import gazetteer
 from graph.extract.dates import find_dates
 
-__all__ = ["NAME_PARTICLES", "is_name_token"]
+__all__ = ["NAME_PARTICLES", "doc_text", "is_name_token", "remember_text", "span_text"]
 
 NAME_PARTICLES = frozenset(
     {
@@ -135,33 +137,149 @@ def is_name_token(tok: Token) -> bool:
     >>> [is_name_token(t) for t in spacy.blank("en")("Sergey Lavrov said The")]
     [True, True, False, False]
     """
-    text = tok.text
+    return _is_name_text(tok.text)
+
+
+# --------------------------------------------------------------------------- lexeme flags
+# Word tests the components ask of every token are lexeme flags: spaCy computes them once
+# per vocabulary entry and ``Doc.to_array`` reads them for a whole text in one call, so
+# no component walks the tokens in Python to find the few it cares about.
+
+
+def _flag(vocab: Vocab, getter: Callable[[str], bool]) -> int:
+    """The flag ``getter`` computes, registered once per vocabulary."""
+    getters: dict[int, Callable[[str], object]] = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    for attr, func in getters.items():
+        if func is getter:
+            return attr
+    return vocab.add_flag(getter)
+
+
+def _flags(doc: Doc, ids: list[int | str]) -> numpy.ndarray:
+    """One boolean row per flag id, one column per token."""
+    if len(doc) == 0:
+        return numpy.zeros((len(ids), 0), dtype=bool)
+    return doc.to_array(ids).reshape(len(doc), len(ids)).T.astype(bool)
+
+
+def _is_name_text(text: str) -> bool:
     if text in _STOP_CAPS or not text[:1].isupper():
         return False
     return bool(_NAME_SHAPE.match(text)) or bool(_INITIAL.match(text))
 
 
-# --------------------------------------------------------------------------- sentences
-@Language.component("dg_sentences")
-def dg_sentences(doc: Doc) -> Doc:
-    """Sentence starts after ., ! or ? (and closing quotes) and at paragraph breaks."""
-    n = len(doc)
-    if n == 0:
-        return doc
-    texts = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    starts = numpy.full(n, -1, dtype="int32")
-    starts[0] = 1
-    for i in range(1, n):
-        prev = texts[i - 1]
-        cur = texts[i]
-        if "\n" in prev or "\n" in spaces[i - 1]:
-            starts[i] = 1
-        elif prev in _END or (prev in _CLOSE and i >= 2 and texts[i - 2] in _END):
-            if cur[:1].isupper() or cur[:1] in _OPEN or cur[:1].isdigit():
-                starts[i] = 1
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]
+def _is_sent_end(text: str) -> bool:
+    return text in _END
+
+
+def _is_close_quote(text: str) -> bool:
+    return text in _CLOSE
+
+
+def _has_newline(text: str) -> bool:
+    return "\n" in text
+
+
+def _can_open_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first in _OPEN or first.isdigit()
+
+
+_TEXT = "dg_text"
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Keep the text ``doc`` was made from, for the components to read: ``Doc.text``
+    joins it again token by token on every call."""
+    doc.user_data[_TEXT] = text
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from the remembered text when there is one (no join over tokens)."""
+    text = doc.user_data.get(_TEXT)
+    return text if isinstance(text, str) else doc.text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the remembered text when there is one.
+
+    >>> from graph.extract.extractor import build_nlp
+    >>> text = "Kim Jong-un met al-Sarraj."
+    >>> doc = remember_text(build_nlp().make_doc(text), text)
+    >>> span_text(doc[1:6]), doc[1:6].text
+    ('Jong-un met al', 'Jong-un met al')
+    """
+    text = span.doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        return span.text
+    return text[span.start_char : span.end_char]
+
+
+class _Words:
+    """Token texts of a Doc, cut from its text when asked for (most never are): offsets,
+    lengths and trailing-space flags come from one ``to_array`` call, no Token objects.
+
+    >>> from graph.extract.extractor import build_nlp
+    >>> w = _Words(build_nlp().make_doc("Kim Jong-un met al-Sarraj."))
+    >>> w[1], w.words(0, 4), w.span(0, 4), w.space[:3]
+    ('Jong', ['Kim', 'Jong', '-', 'un'], 'Kim Jong-un', [True, False, False])
+    """
+
+    __slots__ = ("ends", "space", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        table: numpy.ndarray = doc.to_array([IDX, LENGTH, SPACY])
+        starts, lengths, space = table.reshape(len(doc), 3).T
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = (starts + lengths).tolist()
+        self.space: list[bool] = space.astype(bool).tolist()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, k: int) -> str:
+        return self.text[self.starts[k] : self.ends[k]]
+
+    def words(self, start: int, end: int) -> list[str]:
+        text, starts, ends = self.text, self.starts, self.ends
+        return [text[starts[k] : ends[k]] for k in range(start, end)]
+
+    def span(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span."""
+        return self.text[self.starts[start] : self.ends[end - 1]]
+
+
+# --------------------------------------------------------------------------- sentences
+@Language.factory("dg_sentences")
+def make_sentences(nlp: Language, name: str) -> _Sentences:
+    return _Sentences(nlp.vocab)
+
+
+class _Sentences:
+    """Sentence starts after ., ! or ? (and closing quotes) and at paragraph breaks."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.ids: list[int | str] = [
+            _flag(vocab, f)
+            for f in (_has_newline, _is_sent_end, _is_close_quote, _can_open_sentence)
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        newline, end, close, opens = _flags(doc, self.ids)
+        # token i starts a sentence after a newline, or after an end mark (or an end
+        # mark and a closing quote) when it can open one
+        after_end = end[:-1].copy()
+        after_end[1:] |= close[1:-1] & end[:-2]
+        starts = numpy.full(n, -1, dtype="int32")
+        starts[0] = 1
+        starts[1:][newline[:-1] | (after_end & opens[1:])] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(n, 1))  # type: ignore[arg-type]
+        return doc
 
 
 _END = frozenset({".", "!", "?", "..."})
@@ -232,7 +350,7 @@ def _title(s: str) -> str:
 @Language.component("dg_dates")
 def dg_dates(doc: Doc) -> Doc:
     spans = []
-    for m in find_dates(doc.text):
+    for m in find_dates(doc_text(doc)):
         span = doc.char_span(m.start, m.end, label="DATE", alignment_mode="expand")
         if span is not None:
             spans.append(span)
@@ -243,94 +361,116 @@ def dg_dates(doc: Doc) -> Doc:
 # --------------------------------------------------------------------------- roles
 @Language.factory("dg_roles")
 def make_roles(nlp: Language, name: str) -> _Roles:
-    return _Roles()
+    return _Roles(nlp.vocab)
+
+
+@functools.cache
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-case one-word role heads ("minister") and modifiers ("foreign")."""
+    roles = gazetteer.load().roles
+    heads = frozenset(w.lower() for w in roles["heads"] if " " not in w)
+    return heads, frozenset(w.lower() for w in roles["modifiers"])
+
+
+def _is_role_head(text: str) -> bool:
+    return text.lower() in _role_words()[0]
+
+
+def _is_role_modifier(text: str) -> bool:
+    return text.lower() in _role_words()[1]
+
+
+_ROLE_LINKS = ("-", "'s", "’s")
+
+
+def _is_role_link(text: str) -> bool:
+    return text in _ROLE_LINKS
 
 
 class _Roles:
     """Titles and roles: a run of modifier/domain words ending in a head word, with an
     optional leading demonym/country/org and a trailing "of/for <Capitalised...>"."""
 
-    def __init__(self) -> None:
-        roles = gazetteer.load().roles
-        self.heads = {w.lower() for w in roles["heads"] if " " not in w}
-        self.multi_heads = [tuple(w.split()) for w in roles["heads"] if " " in w]
-        self.mods = {w.lower() for w in roles["modifiers"]}
-        self.first_names = gazetteer.load().first_names
+    def __init__(self, vocab: Vocab) -> None:
+        self.heads, self.mods = _role_words()
+        self.ids: list[int | str] = [
+            _flag(vocab, f) for f in (_is_role_head, _is_role_modifier, _is_role_link)
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
-        covered = _coverage(doc, ("country", "org"))
+        n = len(doc)
+        head, modifier, link = _flags(doc, self.ids)
+        covered_a = _coverage(doc, ("country", "org"))
+        # a role is a run of these words (heads, modifiers, countries, orgs, links)
+        inside_a = head | modifier | link | covered_a
+        heads, inside, covered = head.tolist(), inside_a.tolist(), covered_a.tolist()
         spans = []
         i = 0
-        n = len(doc)
-        while i < n:
-            j = i
+        for i0 in numpy.flatnonzero(inside_a).tolist():
+            if i0 < i:
+                continue
+            i = j = i0
             last_head = -1
-            while j < n:
-                low = doc[j].lower_
-                if low in self.heads:
+            while j < n and inside[j]:
+                if heads[j]:
                     last_head = j
-                elif low in self.mods or covered[j] or doc[j].text in ("-", "'s", "’s"):
-                    pass
-                else:
-                    break
                 j += 1
-            if last_head >= 0 and any(
-                doc[k].lower_ in self.heads or doc[k].lower_ in self.mods
-                for k in range(i, last_head + 1)
+            if last_head < 0:
+                i = j
+                continue
+            end = last_head + 1
+            # "Secretary of State for Russia and Central Europe", "President of Finland"
+            k = end
+            if (
+                k < n
+                and doc[k].lower_ in ("of", "for")
+                and k + 1 < n
+                and doc[k + 1].text[:1].isupper()
             ):
-                end = last_head + 1
-                # "Secretary of State for Russia and Central Europe", "President of Finland"
-                k = end
-                if (
-                    k < n
-                    and doc[k].lower_ in ("of", "for")
-                    and k + 1 < n
-                    and doc[k + 1].text[:1].isupper()
+                k += 1
+                while k < n and (
+                    (
+                        doc[k].text[:1].isupper()
+                        and (
+                            covered[k] or doc[k].lower_ in self.mods or doc[k].text in _REGION_WORDS
+                        )
+                    )
+                    or (
+                        doc[k].lower_ in ("and", "the", "of", "for")
+                        and k + 1 < n
+                        and doc[k + 1].text[:1].isupper()
+                    )
                 ):
                     k += 1
-                    while k < n and (
-                        (
-                            doc[k].text[:1].isupper()
-                            and (
-                                covered[k]
-                                or doc[k].lower_ in self.mods
-                                or doc[k].text in _REGION_WORDS
-                            )
-                        )
-                        or (
-                            doc[k].lower_ in ("and", "the", "of", "for")
-                            and k + 1 < n
-                            and doc[k + 1].text[:1].isupper()
-                        )
-                    ):
-                        k += 1
-                    while k > end + 1 and doc[k - 1].lower_ in ("and", "the", "of", "for"):
-                        k -= 1
-                    end = k if k > end + 1 else end
-                start = i
-                while start < last_head and doc[start].text in ("-", "'s", "’s"):
-                    start += 1
-                spans.append(Span(doc, start, end, label="ROLE"))
-                i = max(end, i + 1)
-            else:
-                i = j + 1 if j == i else j
+                while k > end + 1 and doc[k - 1].lower_ in ("and", "the", "of", "for"):
+                    k -= 1
+                end = k if k > end + 1 else end
+            start = i
+            while start < last_head and doc[start].text in _ROLE_LINKS:
+                start += 1
+            spans.append(Span(doc, start, end, label="ROLE"))
+            i = max(end, i + 1)
         doc.spans["role"] = spans
         return doc
 
 
-def _coverage(doc: Doc, groups: Iterable[str]) -> list[bool]:
-    cov = [False] * len(doc)
+def _coverage(doc: Doc, groups: Iterable[str]) -> numpy.ndarray:
+    """Tokens inside any span of these groups."""
+    cov = numpy.zeros(len(doc), dtype=bool)
     for g in groups:
         for s in doc.spans.get(g, []):
-            for k in range(s.start, s.end):
-                cov[k] = True
+            cov[s.start : s.end] = True
     return cov
 
 
 # --------------------------------------------------------------------------- people
 @Language.factory("dg_people")
 def make_people(nlp: Language, name: str) -> _People:
-    return _People()
+    return _People(nlp.vocab)
+
+
+def _is_al_el(text: str) -> bool:
+    return text.lower() in ("al", "el")
 
 
 class _People:
@@ -338,8 +478,9 @@ class _People:
     known given name, an apposition or a speech verb after, a known figure, a surname
     seen in full earlier, or the statistical NER (when present) agreeing."""
 
-    def __init__(self) -> None:
+    def __init__(self, vocab: Vocab) -> None:
         g = gazetteer.load()
+        self.ids: list[int | str] = [_flag(vocab, _is_name_text), _flag(vocab, _is_al_el)]
         self.first_names = g.first_names
         honor = g.roles["honorifics"]
         self.honorifics = frozenset(honor) | frozenset(h.lower() for h in honor)
@@ -349,7 +490,7 @@ class _People:
 
     def __call__(self, doc: Doc) -> Doc:
         blocked = _coverage(doc, ("country", "org", "date", "role"))
-        city = _coverage(doc, ("city",))
+        city = _coverage(doc, ("city",)).tolist()
         role_end = {s.end for s in doc.spans.get("role", [])}
         ner = (
             {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
@@ -359,49 +500,51 @@ class _People:
         ner_tokens: set[int] = set()
         for s, e in ner:
             ner_tokens.update(range(s, e))
-        runs = _name_runs(doc, blocked)
+        w = words = _Words(doc)
+        n = len(w)
+        runs = _name_runs(w, blocked, *_flags(doc, self.ids))
         accepted: list[Span] = []
         pending: list[tuple[int, int]] = []
         for start, end in runs:
-            text = doc[start:end].text
-            toks = [t.text for t in doc[start:end]]
+            text = w.span(start, end)
+            toks = w.words(start, end)
             first = toks[0]
             if toks[-1] in _ORG_HEADS or toks[-1] in _NOT_NAME_ENDS:
                 continue  # "Biden Administration", "Recovery Act": named things, not people
-            prev = doc[start - 1] if start > 0 else None
-            nxt = doc[end] if end < len(doc) else None
+            prev = words[start - 1] if start > 0 else None
+            nxt = words[end] if end < n else None
             evidence = (
                 start in role_end
-                or (prev is not None and (prev.text in self.honorifics))
+                or (prev is not None and (prev in self.honorifics))
                 or (len(toks) >= 2 and first in self.first_names and not all(city[start:end]))
                 or text in self.known
                 or (
                     len(toks) >= 2
                     and nxt is not None
-                    and nxt.text == ","
-                    and end + 1 < len(doc)
+                    and nxt == ","
+                    and end + 1 < n
                     and (
-                        doc[end + 1].lower_ in _APPOS_START
-                        or doc[end + 1].text in self.demonyms
-                        or doc[end + 1].lower_ in self.heads
-                        or (end + 2 < len(doc) and doc[end + 2].text in ("'s", "’s"))
+                        words[end + 1].lower() in _APPOS_START
+                        or words[end + 1] in self.demonyms
+                        or words[end + 1].lower() in self.heads
+                        or (end + 2 < n and words[end + 2] in ("'s", "’s"))
                     )
                 )
                 or (
                     len(toks) >= 2
                     and nxt is not None
-                    and nxt.lower_ in _SPEECH
+                    and nxt.lower() in _SPEECH
                     and not all(city[start:end])
                 )
                 or (
                     len(toks) >= 2
                     and prev is not None
-                    and prev.lower_ in ("said", "told", "met", "with", "and")
+                    and prev.lower() in ("said", "told", "met", "with", "and")
                     and not all(city[start:end])
                 )
                 or any(k in ner_tokens for k in range(start, end))
             )
-            titled = start in role_end or (prev is not None and prev.text in self.honorifics)
+            titled = start in role_end or (prev is not None and prev in self.honorifics)
             if len(toks) == 1 and not (
                 titled or text in self.known or any(k in ner_tokens for k in range(start, end))
             ):
@@ -417,24 +560,26 @@ class _People:
         # second pass: single surnames (or surname-first family names) seen in full
         short: dict[str, set[str]] = {}
         for span in accepted:
-            toks = [t.text for t in span if t.text != "-" and t.lower_ not in NAME_PARTICLES]
+            toks = [
+                t
+                for t in w.words(span.start, span.end)
+                if t != "-" and t.lower() not in NAME_PARTICLES
+            ]
             if len(toks) >= 2:
-                short.setdefault(toks[-1], set()).add(span.text)
+                short.setdefault(toks[-1], set()).add(w.span(span.start, span.end))
                 if toks[0] not in self.first_names:
-                    short.setdefault(toks[0], set()).add(span.text)
-        for text in {s.text for s in accepted}:
+                    short.setdefault(toks[0], set()).add(w.span(span.start, span.end))
+        for text in {w.span(s.start, s.end) for s in accepted}:
             info = self.known.get(text)
             if info and info.get("surname"):
                 short.setdefault(info["surname"], set()).add(text)
         for start, end in pending:
-            text = doc[start:end].text
+            text = w.span(start, end)
             if (
                 text in short
                 and len(short[text]) == 1
                 or (
-                    end - start >= 2
-                    and doc[end - 1].text in short
-                    and len(short[doc[end - 1].text]) == 1
+                    end - start >= 2 and words[end - 1] in short and len(short[words[end - 1]]) == 1
                 )
             ):
                 accepted.append(Span(doc, start, end, label="PERSON"))
@@ -448,74 +593,89 @@ def _known_people() -> dict[str, dict]:
     return known_people()
 
 
-def _name_runs(doc: Doc, blocked: list[bool]) -> list[tuple[int, int]]:
-    """Maximal runs of name-like tokens, allowing particles and hyphens inside."""
+def _name_runs(
+    w: _Words, blocked_a: numpy.ndarray, name_a: numpy.ndarray, al_el_a: numpy.ndarray
+) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens, allowing particles and hyphens inside.
+
+    A run starts at a name-like token outside the ``blocked`` ones (or at "al"/"el"
+    before a hyphen and a name); only those tokens are visited."""
     runs = []
-    n = len(doc)
+    words, space = w, w.space
+    n = len(w)
+    blocked, name, al_el = blocked_a.tolist(), name_a.tolist(), al_el_a.tolist()
     i = 0
-    while i < n:
-        if blocked[i] or not is_name_token(doc[i]):
+    for i0 in numpy.flatnonzero((name_a & ~blocked_a) | al_el_a).tolist():
+        if i0 < i:
+            continue
+        i = i0
+        if blocked[i] or not name[i]:
             # "al-Sarraj" is tokenised al - Sarraj
-            if not (
-                doc[i].lower_ in ("al", "el")
-                and i + 2 < n
-                and doc[i + 1].text == "-"
-                and is_name_token(doc[i + 2])
-            ):
-                i += 1
+            if not (al_el[i] and i + 2 < n and words[i + 1] == "-" and name[i + 2]):
                 continue
         j = i + 1
         while j < n:
-            t = doc[j]
+            t = words[j]
             if blocked[j]:
                 break
-            if is_name_token(t) or (
-                t.text == "-"
-                and not t.whitespace_
+            if name[j] or (
+                t == "-"
+                and not space[j]
                 and j + 1 < n
-                and doc[j + 1].text[:1].isalpha()
-                and not doc[j - 1].whitespace_
+                and words[j + 1][:1].isalpha()
+                and not space[j - 1]
             ):
                 j += 1
-                if (
-                    t.text == "-"
-                    and doc[j].text.isalpha()
-                    and doc[j].text.islower()
-                    and len(doc[j].text) <= 4
-                ):
+                if t == "-" and words[j].isalpha() and words[j].islower() and len(words[j]) <= 4:
                     j += 1  # Kim Jong-un, Ri Yong-ho
                 continue
-            if (
-                t.lower_ in NAME_PARTICLES
-                and j + 1 < n
-                and (is_name_token(doc[j + 1]) or doc[j + 1].text == "-")
-            ):
+            if t.lower() in NAME_PARTICLES and j + 1 < n and (name[j + 1] or words[j + 1] == "-"):
                 j += 1
                 continue
-            if t.text in ("Jr.", "Jr", "Sr."):
+            if t in ("Jr.", "Jr", "Sr."):
                 j += 1
                 break
             break
         # trim a trailing particle or hyphen
-        while j > i and (doc[j - 1].lower_ in NAME_PARTICLES or doc[j - 1].text == "-"):
+        while j > i and (words[j - 1].lower() in NAME_PARTICLES or words[j - 1] == "-"):
             j -= 1
-        if j > i and sum(1 for k in range(i, j) if doc[k].text != "-") <= 5:
+        if j > i and sum(1 for k in range(i, j) if words[k] != "-") <= 5:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
 
 
 # --------------------------------------------------------------------------- organisations
-@Language.component("dg_orgs")
-def dg_orgs(doc: Doc) -> Doc:
+@Language.factory("dg_orgs")
+def make_orgs(nlp: Language, name: str) -> _Orgs:
+    return _Orgs(nlp.vocab)
+
+
+def _is_org_head(text: str) -> bool:
+    return text in _ORG_HEADS
+
+
+class _Orgs:
     """Organisation-shaped names: capitalised words ending in an organisation head
     ("Radio and Television Supreme Council") or "Ministry of X" forms."""
-    people = _coverage(doc, ("person", "date"))
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.ids: list[int | str] = [_flag(vocab, _is_org_head)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        people_a = _coverage(doc, ("person", "date"))
+        (org_head,) = _flags(doc, self.ids)
+        doc.spans["org"] = _org_spans(
+            doc, numpy.flatnonzero(org_head & ~people_a).tolist(), people_a.tolist()
+        )
+        return doc
+
+
+def _org_spans(doc: Doc, heads: list[int], people: list[bool]) -> list[Span]:
+    """The ``org`` group plus a name around each head token outside ``people``."""
     spans = list(doc.spans.get("org", []))
     n = len(doc)
-    for i, tok in enumerate(doc):
-        if tok.text not in _ORG_HEADS or people[i]:
-            continue
+    for i in heads:
         # walk left over capitalised words (and of/and/the between them)
         s = i
         while s > 0:
@@ -552,19 +712,10 @@ def dg_orgs(doc: Doc) -> Doc:
                 and not people[e]
             ):
                 e += 1
-        if e - s < 2 and tok.text not in (
-            "Congress",
-            "Parliament",
-            "Senate",
-            "Cabinet",
-            "Pentagon",
-        ):
-            continue
-        if e - s < 2:
+        if e - s < 2:  # a bare head ("Congress", "the Ministry") is not a name
             continue
         spans.append(Span(doc, s, e, label="ORG", kb_id=""))
-    doc.spans["org"] = sorted(filter_spans(spans), key=lambda s: s.start)
-    return doc
+    return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
 # --------------------------------------------------------------------------- triggers

@@ -17,9 +17,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from graph.errors import SourceError
-from graph.extract import components  # noqa: F401  (registers the factories)
+from graph.extract import components  # registers the factories
 from graph.extract.assemble import assemble
 from graph.model import Article, Extraction
 
@@ -84,13 +85,13 @@ class Extractor:
         self.nlp = build_nlp(self.use_ner)
 
     def extract(self, article: Article) -> Extraction:
-        return assemble(self.nlp(_prepare(article.text)), article)
+        return assemble(self.nlp(self._doc(article)), article)
 
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 32
     ) -> Iterator[Extraction]:
         arts = list(articles) if not isinstance(articles, list) else articles
-        docs = self.nlp.pipe((_prepare(a.text) for a in arts), batch_size=batch_size)
+        docs = self.nlp.pipe((self._doc(a) for a in arts), batch_size=batch_size)
         for art, doc in zip(arts, docs, strict=True):
             yield assemble(doc, art)
 
@@ -100,7 +101,7 @@ class Extractor:
         """Like :meth:`extract_many`, but an article the rules choke on comes out as a
         :class:`SourceError` naming it, and the others go on."""
         arts = list(articles)
-        docs = self.nlp.pipe((_prepare(a.text) for a in arts), batch_size=batch_size)
+        docs = self.nlp.pipe((self._doc(a) for a in arts), batch_size=batch_size)
         for art, doc in zip(arts, docs, strict=True):
             try:
                 yield assemble(doc, art)
@@ -109,6 +110,11 @@ class Extractor:
                 yield SourceError(
                     art.origin or art.id, f"extraction failed ({type(err).__name__}); see the log"
                 )
+
+    def _doc(self, article: Article) -> Doc:
+        """The article's tokens, remembering the text for the components."""
+        text = _prepare(article.text)
+        return components.remember_text(self.nlp.make_doc(text), text)
 
 
 def _prepare(text: str) -> str:

@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode
 
 from graph.errors import BadInput
 from graph.namespace import ORG, RDFS
-from graph.queries.catalog import Catalog, MeetingRecord
+from graph.queries.catalog import ActorRecord, Catalog, MeetingRecord
 from graph.queries.common import ActorRef, ArticleRef, lid, node
 from graph.queries.meetings import (
     MeetingFilters,
@@ -113,8 +113,23 @@ class Timeline:
 def actor_detail(
     store: GraphStore, catalog: Catalog, ident: str, *, articles: int = 100
 ) -> ActorDetail:
-    """Names, type, country, roles and (up to ``articles``) articles that mention it."""
+    """Names, type, country, roles and (up to ``articles``) articles that mention it.
+
+    The answer lives as long as the catalog: kept for good for the actors :func:`warm`
+    prepared (a hub is mentioned by thousands of articles, and sorting them is the slow
+    part), in the catalog's LRU cache for the others.
+    """
     rec = catalog.actor(ident)
+    key = (rec.id, articles)
+    found: ActorDetail | None = catalog.memo("detail").get(key) or catalog.lru.get(("detail", key))
+    if found is None:
+        found = _detail(store, catalog, rec, articles)
+        catalog.lru.put(("detail", key), found)
+    return found
+
+
+def _detail(store: GraphStore, catalog: Catalog, rec: ActorRecord, articles: int) -> ActorDetail:
+    ident = rec.id
     actor = node(ident)
     roles = set()
     for row in store.select(_POSTS, actor=actor):
@@ -197,7 +212,8 @@ def warm(store: GraphStore, catalog: Catalog, *, min_meetings: int = 300) -> int
     """Work out ahead what would make a first request slow: the meetings of every actor
     that others represent (a country: its people's meetings), of every place with what
     lies within it, and the counterparts of every actor with at least ``min_meetings``
-    meetings. Returns how many actors' counterparts were prepared. Call it before
+    meetings, with their details (:func:`actor_detail`). Returns how many actors'
+    counterparts were prepared. Call it before
     forking server workers so that they share the result.
     """
     done = 0
@@ -207,6 +223,7 @@ def warm(store: GraphStore, catalog: Catalog, *, min_meetings: int = 300) -> int
         side = catalog.actor_meetings(ident)
         if len(side) >= min_meetings:
             _ranking(store, catalog, ident, MeetingFilters(actor=ident))
+            catalog.memo("detail")[(ident, 100)] = _detail(store, catalog, rec, 100)
             done += 1
     return done
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
+from app.routers.network import SubgraphPageOut
+from app.schemas import MeetingPageOut
 
 RIYADH = "meeting/7c211433f020"
 NATO = "meeting/8277e0910d75"
@@ -149,6 +153,23 @@ def test_subgraph_edge_ids_are_capped(client: TestClient, ids: int | None,
     edge = next(e["data"] for e in body["edges"]
                 if e["data"]["id"] == "person/marco-rubio|person/sergey-lavrov")
     assert (edge["count"], edge["meetings"]) == (2, expected)
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "model"),
+    [
+        ("/api/subgraph", {"center": "person/sergey-lavrov", "depth": 2}, SubgraphPageOut),
+        ("/api/subgraph", {"center": "country/TR"}, SubgraphPageOut),
+        ("/api/subgraph/meetings", {"a": "person/sergey-lavrov", "b": "person/marco-rubio",
+                                    "limit": 1}, MeetingPageOut),
+    ],
+)
+def test_answers_match_their_documented_models(client: TestClient, path: str,
+                                               params: dict[str, object],
+                                               model: type[BaseModel]) -> None:
+    """The answers written with orjson are what the declared response models say."""
+    body = client.get(path, params=params).json()
+    assert model.model_validate(body).model_dump(mode="json") == body
 
 
 @pytest.mark.parametrize("edges", [0, 1, 3, 4, 300])

@@ -166,6 +166,9 @@ def test_graph_page(page: Page, base_url: str) -> None:
         assert expected in panel
     assert f"sel={KL_MEETING.replace('/', '%2F')}" in page.url
     _shot(page, "05-meeting")
+    page.keyboard.press("Escape")  # focus is in the panel: Escape closes it
+    page.locator("#panel").wait_for(state="hidden")
+    assert "sel=" not in page.url
 
     # a date filter redraws from the API: the United States drop out after September 2025
     assert "country/US" in _node_ids(page)
@@ -221,6 +224,22 @@ def test_country_filter(page: Page, base_url: str) -> None:
     assert _node_ids(page) == {RUBIO}
     assert not page.locator("#panel").is_visible()  # the link's list was for the old filter
     _shot(page, "10-no-match")
+
+
+def test_depth_two_from_a_link(page: Page, base_url: str) -> None:
+    """A shared link with depth 2: the next ring is drawn, every actor hangs on a link,
+    the search box names the centre, and the first draw is marked for the benchmark."""
+    page.goto(base_url + f"/#center={LAVROV}&depth=2")
+    page.wait_for_function("performance.getEntriesByName('dipgraph:complete').length > 0")
+    depths = page.evaluate("window.dipgraphCy.nodes().map(n => n.data('depth'))")
+    assert sorted(set(depths)) == [0, 1, 2]
+    loose = page.evaluate("window.dipgraphCy.nodes().filter(n => n.degree() === 0).length")
+    assert loose == 0
+    assert page.input_value("#search") == "Sergey Lavrov"
+    assert page.input_value("#f-depth") == "2"
+    assert page.evaluate("performance.getEntriesByName('dipgraph:first-draw').length") == 1
+    assert "links" in page.locator("#status").inner_text()
+    _shot(page, "11-depth-two")
 
 
 def test_api_errors_are_messages(page: Page, base_url: str) -> None:

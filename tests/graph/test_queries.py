@@ -289,10 +289,14 @@ def test_warm_prepares_the_same_answers(store: GraphStore) -> None:
     cold, warmed = Catalog.build(store), Catalog.build(store)
     assert warm(store, warmed, min_meetings=1) > 0
     assert warmed.memo("met") and not cold.memo("met")
+    assert warmed.memo("detail") and not cold.memo("detail")
     for ident in cold.actors:
         for params in ({}, {"limit": 2, "meetings": 1}, {"since": "2025-04"}):
             assert actor_met(store, warmed, ident, **params) == \
                 actor_met(store, cold, ident, **params)
+        # prepared, cached and computed details agree
+        assert actor_detail(store, warmed, ident) == actor_detail(store, cold, ident) \
+            == actor_detail(store, cold, ident)
 
 
 def test_warm_prepares_place_closures(store: GraphStore) -> None:

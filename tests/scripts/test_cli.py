@@ -146,19 +146,19 @@ def test_serve_passes_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
 
 
 @pytest.mark.parametrize(("argv", "token", "expected"), [
-    ([], None, "cpus"),
+    ([], None, 1),  # the default server accepts ingest, so it is one process
     (["--workers", "3"], None, 3),
-    ([], "tok", 1),  # writes need a single process
+    ([], "tok", 1),
     (["--workers", "2"], "tok", 2),
 ])
 def test_serve_workers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str],
-                       token: str | None, expected: int | str) -> None:
+                       token: str | None, expected: int) -> None:
     seen: dict[str, Any] = {}
     monkeypatch.setattr(app.main, "serve", lambda settings, **kw: seen.update(kw) or 0)
     monkeypatch.setattr("os.cpu_count", lambda: 7)
     extra = ["--update-token", token] if token else []
     assert main(["serve", "--data", str(tmp_path), *argv, *extra]) == 0
-    assert seen["workers"] == (7 if expected == "cpus" else expected)
+    assert seen["workers"] == expected
 
 
 def test_serve_refuses_zero_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,8 +35,16 @@ CASES = [
     "topic-clause-tails",
     "topic-nested-opener-and-lists",
     "topic-not-a-speech",
+    "month-year-date",
+    "place-named-summit",
+    "dateline-here",
 ]
-NEGATIVES = ["bilateral-trade-not-meeting", "welcomed-commitment-not-meeting"]
+NEGATIVES = [
+    "bilateral-trade-not-meeting",
+    "welcomed-commitment-not-meeting",
+    "hypothetical-might-meet",
+    "willingness-to-meet",
+]
 
 
 @pytest.fixture(scope="module")
