@@ -2,7 +2,9 @@
 
 Queries come as ``?query=``, as a form field, or as an ``application/sparql-query``
 body; ``default-graph-uri`` / ``named-graph-uri`` name the dataset (default: the union
-of all article graphs). SELECT/ASK answer in SPARQL JSON, XML, CSV or TSV, CONSTRUCT/
+of all graphs: every article graph and the nodes graph ``.../id/graph/nodes`` that
+describes each node once; to read one article, name its graph and the nodes graph).
+SELECT/ASK answer in SPARQL JSON, XML, CSV or TSV, CONSTRUCT/
 DESCRIBE in Turtle, N-Triples, JSON-LD or RDF/XML, by ``Accept`` (or ``?format=``).
 Each query runs in a forked worker that is killed after ``settings.query_timeout``
 seconds (503); answers carry at most ``settings.max_rows`` rows
@@ -48,7 +50,7 @@ def _doc(description: str) -> dict[str, Any]:
 
 _PARAMS = [
     {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
-     "description": "SPARQL 1.1 query (GET); default graph = union of all article graphs",
+     "description": "SPARQL 1.1 query (GET); default graph = union of all graphs",
      "example": "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } LIMIT 10"},
     {"name": "default-graph-uri", "in": "query", "required": False,
      "schema": {"type": "array", "items": {"type": "string"}}},
