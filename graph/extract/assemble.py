@@ -220,6 +220,18 @@ _BILATERAL_NOUNS = frozenset(
 _REPORT_WORDS = frozenset(
     """that said says told revealed reported announced disclosed confirmed""".split()
 )
+_PLACE_REACH = 12  # words (names aside) between the meeting words and a place that is theirs
+_REGIONS = frozenset(
+    """Asia Europe Africa America Americas Oceania Antarctica Arctic Caribbean Balkans
+    Caucasus Gulf Sahel Scandinavia""".split()
+)
+_TRAVEL_WORDS = frozenset(
+    """visit visits visited visiting trip trips travel travels traveled travelled traveling
+    travelling go goes went going gone come comes came coming fly flies flew flying
+    return returns returned returning journey head heads headed heading arrive arrived
+    tour toured touring mission delegation moved move way welcome
+    welcomed welcomes welcoming received receives hosted invited""".split()
+)
 _PLACE_NAMED_NOUNS = frozenset(
     """talks meeting meetings conference negotiations summit summits round""".split()
 )
@@ -303,6 +315,8 @@ class _Builder:
             if t.label_ not in ("visit", "host")
             for k in range(t.start, t.end)
         }
+        self._role_tokens = {k for r in doc.spans["role"] for k in range(r.start, r.end)}
+        self._trigger_tokens = {k for t in doc.spans["trigger"] for k in range(t.start, t.end)}
         self._openers = _openers()
         self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
@@ -1349,11 +1363,28 @@ class _Builder:
         best: str | None = None
         best_score = 0.0
         anchor = lo if anchor is None else anchor
+        anchors = [anchor] + [j for j in range(lo, hi) if j in self._trigger_tokens]
         for k in range(lo, hi):
+            if (
+                k > anchor + 1
+                and doc[k].lower_ in ("which", "who")
+                and doc[k - 1].text == ","
+                and not any(j in self._trigger_tokens for j in range(k, hi))
+            ):
+                break  # ", which included stops in Japan": a clause about something else
             if k in blocked or k in self._date_tokens:
                 continue  # "in March": a month, not the town of March
+            if doc[k].text in _REGIONS or all(
+                self._words_between(a, k) > _PLACE_REACH for a in anchors
+            ):
+                continue  # a place far from the meeting words belongs to another clause
             prev = doc[k - 1].lower_ if k > 0 else ""
             prev2 = doc[k - 2].lower_ if k > 1 else ""
+            if (prev == "to" or prev == "the" and prev2 == "to") and not any(
+                doc[j].lower_ in _TRAVEL_WORDS and self._words_between(j, k) <= 3
+                for j in range(max(lo, k - 12), k)
+            ):
+                continue  # "to X" after a verb of motion only: not "urged Japan to"
             if doc[k].lower_ == "here" and self.home_city in self.ents and prev != "from":
                 # "held talks here": the city of the dateline
                 here = float(abs(k - anchor))
@@ -1407,6 +1438,20 @@ class _Builder:
             if best is None or score < best_score:
                 best, best_score = cand, score
         return best
+
+    def _words_between(self, a: int, b: int) -> int:
+        """Words between two tokens, not counting names, titles and dates (a list of
+        ministers is one item)."""
+        lo, hi = min(a, b), max(a, b)
+        return sum(
+            1
+            for j in range(lo + 1, hi)
+            if self.doc[j].is_alpha
+            and j not in self.tok_ent
+            and j not in self._person_tokens
+            and j not in self._role_tokens
+            and j not in self._date_tokens
+        )
 
     def _names_meeting(self, k: int) -> bool:
         """A city, capital or (before "summit") a country naming a meeting: "the Geneva

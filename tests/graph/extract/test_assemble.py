@@ -38,6 +38,9 @@ CASES = [
     "month-year-date",
     "place-named-summit",
     "dateline-here",
+    "place-not-after-pledged-to",
+    "place-not-in-relative-clause",
+    "place-not-a-continent",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
