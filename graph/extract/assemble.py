@@ -220,6 +220,15 @@ _BILATERAL_NOUNS = frozenset(
 _REPORT_WORDS = frozenset(
     """that said says told revealed reported announced disclosed confirmed""".split()
 )
+_AUX_BETWEEN = frozenset(
+    """was were is are be been being has have had will would could may might also again
+    abruptly indefinitely now later then suddenly not n't since""".split()
+)
+_MEETING_NOUNS = frozenset(
+    """meeting meetings talks summit summits visit visits conference negotiations session
+    round call consultations trip""".split()
+)
+_PARTNER_GLUE = frozenset({"between", "and", "with", "of", "the", "his", "her", "their", ","})
 _PLACE_REACH = 12  # words (names aside) between the meeting words and a place that is theirs
 _REGIONS = frozenset(
     """Asia Europe Africa America Americas Oceania Antarctica Arctic Caribbean Balkans
@@ -1323,7 +1332,7 @@ class _Builder:
         ) and main.text.lower() not in ("met", "met with", "visited"):
             # a meeting noun as subject: the sentence's main verb says what became of it
             around = doc[lo:hi].text.lower()
-        if _cue_rx("cancelled").search(around):
+        if _cue_rx("cancelled").search(around) and self._cancels_meeting(lo, hi):
             return "cancelled"
         near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
@@ -1335,6 +1344,40 @@ class _Builder:
         ):
             return "planned"
         return "held"
+
+    def _cancels_meeting(self, lo: int, hi: int) -> bool:
+        """A cancel cue whose object or subject is a meeting word: "postponed the talks",
+        "the visit was called off"; not "suspended aid" or "the long-delayed handover"."""
+        doc = self.doc
+        span = doc[lo:hi]
+        for cue in _cue_rx("cancelled").finditer(span.text.lower()):
+            first = span.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            if first is None:
+                continue
+            a, b = first.start, first.end
+            # the cue before the meeting word: "called off their planned visit"
+            if any(j in self._trigger_tokens for j in range(b, min(b + 4, hi))):
+                return True
+            # the meeting word before the cue: "the talks have been postponed"
+            j = a - 1
+            while j >= lo and doc[j].lower_ in _AUX_BETWEEN:
+                j -= 1
+            while j >= lo and (  # "the talks between X and Y have been ..."
+                j in self.tok_ent
+                or j in self._person_tokens
+                or j in self._role_tokens
+                or doc[j].lower_ in _PARTNER_GLUE
+            ):
+                j -= 1
+            if j >= lo and j in self._trigger_tokens:
+                return True
+            # a passive main verb after a meeting noun and its relative clause: "a meeting
+            # ... that was due to take place in Tacna has been postponed"
+            if doc[a - 1].lower_ in ("been", "be") and any(
+                k in self._trigger_tokens and doc[k].lower_ in _MEETING_NOUNS for k in range(lo, a)
+            ):
+                return True
+        return False
 
     def _kind(
         self, labels: list[str], mode: str | None, location: str | None, parts: list[str]

@@ -41,6 +41,8 @@ CASES = [
     "place-not-after-pledged-to",
     "place-not-in-relative-clause",
     "place-not-a-continent",
+    "cancel-cue-other-noun",
+    "cancel-cue-meeting-subject",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
