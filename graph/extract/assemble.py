@@ -228,6 +228,16 @@ _MEETING_NOUNS = frozenset(
     """meeting meetings talks summit summits visit visits conference negotiations session
     round call consultations trip""".split()
 )
+_REPORT_VERBS = frozenset(
+    """said says told tells added stated noted explained warned insisted declared""".split()
+)
+_SPEAKER_GLUE = frozenset({"the", "'s", "’s", "spokesman", "spokeswoman", "spokesperson", "-"})
+_AUDIENCE_WORDS = frozenset(
+    """reporters journalists the a news conference press briefing correspondents""".split()
+)
+_SELF_STARTS = frozenset(
+    """he she they we i his her after following during before at in when while""".split()
+)
 _PARTNER_GLUE = frozenset({"between", "and", "with", "of", "the", "his", "her", "their", ","})
 _PLACE_REACH = 12  # words (names aside) between the meeting words and a place that is theirs
 _REGIONS = frozenset(
@@ -950,9 +960,10 @@ class _Builder:
                 if key and self.ents[key].type == "Person" and key not in parts:
                     parts.append(key)
         obj_end = self._object_end(trigs[-1].end, hi)
+        speakers = self._speaker_tokens(lo, hi)
         for k in range(lo, obj_end):
             key = self.tok_ent.get(k)
-            if key and key not in parts and k not in topic_tokens:
+            if key and key not in parts and k not in topic_tokens and k not in speakers:
                 ent = self.ents[key]
                 if ent.type == "Country" and self._prep_object(k):
                     continue
@@ -995,7 +1006,7 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
-        for key in self._bare_role_parties(lo, obj_end, topic_tokens):
+        for key in self._bare_role_parties(lo, obj_end, topic_tokens | speakers):
             if key not in parts:
                 parts.append(key)
         location = self._location(lo, hi, topic_tokens, main.start)
@@ -1119,6 +1130,56 @@ class _Builder:
             confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _speaker_tokens(self, lo: int, hi: int) -> set[int]:
+        """Names that only report the meeting: "Rdainah said Arafat would go for talks",
+        "..., said Camilo Ortiz", "the spokesman told reporters that the talks ...". A
+        speaker who goes on about himself ("said he met", "said after the talks") stays."""
+        doc = self.doc
+        out: set[int] = set()
+        trig = [k for k in range(lo, hi) if k in self._trigger_tokens]
+        if not trig:
+            return out
+        for v in range(lo, hi):
+            if doc[v].lower_ not in _REPORT_VERBS:
+                continue
+            before = self._name_run(v - 1, -1, lo)
+            after = self._name_run(v + 1, 1, hi - 1)
+            if before and all(k < v for k in trig):
+                out |= before  # "Brahimi met Lavrov, Peskov said"
+            elif after and all(k < v for k in trig):
+                out |= after  # '"...", said Camilo Ortiz'
+            elif before and any(k > v for k in trig) and not self._speaks_of_self(v, hi):
+                out |= before  # "Rdainah said Arafat would go ... for talks"
+        return out
+
+    def _name_run(self, k: int, step: int, stop: int) -> set[int]:
+        """The tokens of a speaker's name and title next to a reporting verb."""
+        doc = self.doc
+        run: set[int] = set()
+        while (k >= stop if step < 0 else k <= stop) and (
+            k in self.tok_ent
+            or k in self._person_tokens
+            or k in self._role_tokens
+            or doc[k].lower_ in _SPEAKER_GLUE
+        ):
+            run.add(k)
+            k += step
+        return run if any(j in self._person_tokens for j in run) else set()
+
+    def _speaks_of_self(self, v: int, hi: int) -> bool:
+        """After "said"/"told reporters": "he", "after", "following" keep the speaker in."""
+        doc = self.doc
+        k = v + 1
+        if doc[v].lower_ in ("told", "tells"):
+            while k < hi and (doc[k].lower_ in _AUDIENCE_WORDS or k in self.tok_ent):
+                k += 1
+        while k < hi and (
+            k in self._date_tokens
+            or doc[k].lower_ in ("on", "last", "this", "that", "late", "early", ",")
+        ):
+            k += 1
+        return k < hi and doc[k].lower_ in _SELF_STARTS
 
     def _bare_role_parties(self, lo: int, hi: int, blocked: set[int]) -> list[str]:
         """Parties behind titles without a name ("telephones the prime minister", "King to
