@@ -89,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     items = (a for a in read_paths([args.path]) if not isinstance(a, SourceError))
     arts = list(itertools.islice(items, args.n))
+    if not arts:
+        raise SystemExit(f"bench_extract: no readable articles in {args.path}")
     ex = Extractor(use_ner=args.ner)
     ex.extract(Article("warm-up", "Loads the gazetteers before timing."))
     timing = measure(arts, ex)

@@ -220,6 +220,37 @@ _BILATERAL_NOUNS = frozenset(
 _REPORT_WORDS = frozenset(
     """that said says told revealed reported announced disclosed confirmed""".split()
 )
+_AUX_BETWEEN = frozenset(
+    """was were is are be been being has have had will would could may might also again
+    abruptly indefinitely now later then suddenly not n't since""".split()
+)
+_MEETING_NOUNS = frozenset(
+    """meeting meetings talks summit summits visit visits conference negotiations session
+    round call consultations trip""".split()
+)
+_REPORT_VERBS = frozenset(
+    """said says told tells added stated noted explained warned insisted declared""".split()
+)
+_SPEAKER_GLUE = frozenset({"the", "'s", "’s", "spokesman", "spokeswoman", "spokesperson", "-"})
+_AUDIENCE_WORDS = frozenset(
+    """reporters journalists the a news conference press briefing correspondents""".split()
+)
+_SELF_STARTS = frozenset(
+    """he she they we i his her after following during before at in when while""".split()
+)
+_PARTNER_GLUE = frozenset({"between", "and", "with", "of", "the", "his", "her", "their", ","})
+_PLACE_REACH = 12  # words (names aside) between the meeting words and a place that is theirs
+_REGIONS = frozenset(
+    """Asia Europe Africa America Americas Oceania Antarctica Arctic Caribbean Balkans
+    Caucasus Gulf Sahel Scandinavia""".split()
+)
+_TRAVEL_WORDS = frozenset(
+    """visit visits visited visiting trip trips travel travels traveled travelled traveling
+    travelling go goes went going gone come comes came coming fly flies flew flying
+    return returns returned returning journey head heads headed heading arrive arrived
+    tour toured touring mission delegation moved move way welcome
+    welcomed welcomes welcoming received receives hosted invited""".split()
+)
 _PLACE_NAMED_NOUNS = frozenset(
     """talks meeting meetings conference negotiations summit summits round""".split()
 )
@@ -303,6 +334,8 @@ class _Builder:
             if t.label_ not in ("visit", "host")
             for k in range(t.start, t.end)
         }
+        self._role_tokens = {k for r in doc.spans["role"] for k in range(r.start, r.end)}
+        self._trigger_tokens = {k for t in doc.spans["trigger"] for k in range(t.start, t.end)}
         self._openers = _openers()
         self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
         self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
@@ -927,9 +960,10 @@ class _Builder:
                 if key and self.ents[key].type == "Person" and key not in parts:
                     parts.append(key)
         obj_end = self._object_end(trigs[-1].end, hi)
+        speakers = self._speaker_tokens(lo, hi)
         for k in range(lo, obj_end):
             key = self.tok_ent.get(k)
-            if key and key not in parts and k not in topic_tokens:
+            if key and key not in parts and k not in topic_tokens and k not in speakers:
                 ent = self.ents[key]
                 if ent.type == "Country" and self._prep_object(k):
                     continue
@@ -972,7 +1006,7 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
-        for key in self._bare_role_parties(lo, obj_end, topic_tokens):
+        for key in self._bare_role_parties(lo, obj_end, topic_tokens | speakers):
             if key not in parts:
                 parts.append(key)
         location = self._location(lo, hi, topic_tokens, main.start)
@@ -1096,6 +1130,56 @@ class _Builder:
             confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _speaker_tokens(self, lo: int, hi: int) -> set[int]:
+        """Names that only report the meeting: "Rdainah said Arafat would go for talks",
+        "..., said Camilo Ortiz", "the spokesman told reporters that the talks ...". A
+        speaker who goes on about himself ("said he met", "said after the talks") stays."""
+        doc = self.doc
+        out: set[int] = set()
+        trig = [k for k in range(lo, hi) if k in self._trigger_tokens]
+        if not trig:
+            return out
+        for v in range(lo, hi):
+            if doc[v].lower_ not in _REPORT_VERBS:
+                continue
+            before = self._name_run(v - 1, -1, lo)
+            after = self._name_run(v + 1, 1, hi - 1)
+            if before and all(k < v for k in trig):
+                out |= before  # "Brahimi met Lavrov, Peskov said"
+            elif after and all(k < v for k in trig):
+                out |= after  # '"...", said Camilo Ortiz'
+            elif before and any(k > v for k in trig) and not self._speaks_of_self(v, hi):
+                out |= before  # "Rdainah said Arafat would go ... for talks"
+        return out
+
+    def _name_run(self, k: int, step: int, stop: int) -> set[int]:
+        """The tokens of a speaker's name and title next to a reporting verb."""
+        doc = self.doc
+        run: set[int] = set()
+        while (k >= stop if step < 0 else k <= stop) and (
+            k in self.tok_ent
+            or k in self._person_tokens
+            or k in self._role_tokens
+            or doc[k].lower_ in _SPEAKER_GLUE
+        ):
+            run.add(k)
+            k += step
+        return run if any(j in self._person_tokens for j in run) else set()
+
+    def _speaks_of_self(self, v: int, hi: int) -> bool:
+        """After "said"/"told reporters": "he", "after", "following" keep the speaker in."""
+        doc = self.doc
+        k = v + 1
+        if doc[v].lower_ in ("told", "tells"):
+            while k < hi and (doc[k].lower_ in _AUDIENCE_WORDS or k in self.tok_ent):
+                k += 1
+        while k < hi and (
+            k in self._date_tokens
+            or doc[k].lower_ in ("on", "last", "this", "that", "late", "early", ",")
+        ):
+            k += 1
+        return k < hi and doc[k].lower_ in _SELF_STARTS
 
     def _bare_role_parties(self, lo: int, hi: int, blocked: set[int]) -> list[str]:
         """Parties behind titles without a name ("telephones the prime minister", "King to
@@ -1309,7 +1393,7 @@ class _Builder:
         ) and main.text.lower() not in ("met", "met with", "visited"):
             # a meeting noun as subject: the sentence's main verb says what became of it
             around = doc[lo:hi].text.lower()
-        if _cue_rx("cancelled").search(around):
+        if _cue_rx("cancelled").search(around) and self._cancels_meeting(lo, hi):
             return "cancelled"
         near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
@@ -1321,6 +1405,40 @@ class _Builder:
         ):
             return "planned"
         return "held"
+
+    def _cancels_meeting(self, lo: int, hi: int) -> bool:
+        """A cancel cue whose object or subject is a meeting word: "postponed the talks",
+        "the visit was called off"; not "suspended aid" or "the long-delayed handover"."""
+        doc = self.doc
+        span = doc[lo:hi]
+        for cue in _cue_rx("cancelled").finditer(span.text.lower()):
+            first = span.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            if first is None:
+                continue
+            a, b = first.start, first.end
+            # the cue before the meeting word: "called off their planned visit"
+            if any(j in self._trigger_tokens for j in range(b, min(b + 4, hi))):
+                return True
+            # the meeting word before the cue: "the talks have been postponed"
+            j = a - 1
+            while j >= lo and doc[j].lower_ in _AUX_BETWEEN:
+                j -= 1
+            while j >= lo and (  # "the talks between X and Y have been ..."
+                j in self.tok_ent
+                or j in self._person_tokens
+                or j in self._role_tokens
+                or doc[j].lower_ in _PARTNER_GLUE
+            ):
+                j -= 1
+            if j >= lo and j in self._trigger_tokens:
+                return True
+            # a passive main verb after a meeting noun and its relative clause: "a meeting
+            # ... that was due to take place in Tacna has been postponed"
+            if doc[a - 1].lower_ in ("been", "be") and any(
+                k in self._trigger_tokens and doc[k].lower_ in _MEETING_NOUNS for k in range(lo, a)
+            ):
+                return True
+        return False
 
     def _kind(
         self, labels: list[str], mode: str | None, location: str | None, parts: list[str]
@@ -1349,11 +1467,28 @@ class _Builder:
         best: str | None = None
         best_score = 0.0
         anchor = lo if anchor is None else anchor
+        anchors = [anchor] + [j for j in range(lo, hi) if j in self._trigger_tokens]
         for k in range(lo, hi):
+            if (
+                k > anchor + 1
+                and doc[k].lower_ in ("which", "who")
+                and doc[k - 1].text == ","
+                and not any(j in self._trigger_tokens for j in range(k, hi))
+            ):
+                break  # ", which included stops in Japan": a clause about something else
             if k in blocked or k in self._date_tokens:
                 continue  # "in March": a month, not the town of March
+            if doc[k].text in _REGIONS or all(
+                self._words_between(a, k) > _PLACE_REACH for a in anchors
+            ):
+                continue  # a place far from the meeting words belongs to another clause
             prev = doc[k - 1].lower_ if k > 0 else ""
             prev2 = doc[k - 2].lower_ if k > 1 else ""
+            if (prev == "to" or prev == "the" and prev2 == "to") and not any(
+                doc[j].lower_ in _TRAVEL_WORDS and self._words_between(j, k) <= 3
+                for j in range(max(lo, k - 12), k)
+            ):
+                continue  # "to X" after a verb of motion only: not "urged Japan to"
             if doc[k].lower_ == "here" and self.home_city in self.ents and prev != "from":
                 # "held talks here": the city of the dateline
                 here = float(abs(k - anchor))
@@ -1407,6 +1542,20 @@ class _Builder:
             if best is None or score < best_score:
                 best, best_score = cand, score
         return best
+
+    def _words_between(self, a: int, b: int) -> int:
+        """Words between two tokens, not counting names, titles and dates (a list of
+        ministers is one item)."""
+        lo, hi = min(a, b), max(a, b)
+        return sum(
+            1
+            for j in range(lo + 1, hi)
+            if self.doc[j].is_alpha
+            and j not in self.tok_ent
+            and j not in self._person_tokens
+            and j not in self._role_tokens
+            and j not in self._date_tokens
+        )
 
     def _names_meeting(self, k: int) -> bool:
         """A city, capital or (before "summit") a country naming a meeting: "the Geneva

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from graph.extract.extractor import build_nlp
+from graph.extract.extractor import _prepare, build_nlp
 
 _INFIXES = [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[a-z])/(?=[A-Z])"]
 
@@ -38,3 +38,15 @@ def test_tokens_as_a_fresh_tokenizer(text: str, expected: list[str]) -> None:
 
 def test_special_cases_kept() -> None:
     assert build_nlp().tokenizer.rules == spacy.blank("en").tokenizer.rules  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\u00a0b\u2009c\u202fd", "a b c d"),
+        ("no odd spaces", "no odd spaces"),
+        ("tab\tand\nnewline\u2003em", "tab\tand\nnewline\u2003em"),
+    ],
+)
+def test_prepare_keeps_length(text: str, expected: str) -> None:
+    assert _prepare(text) == expected and len(_prepare(text)) == len(text)
