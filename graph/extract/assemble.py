@@ -1635,7 +1635,10 @@ class _Builder:
             reported = any(doc[k].lower_ in _REPORT_WORDS for k in range(d.end, main.start))
             return 2 * (main.start - d.start) + 3 + (40 if reported else 0)
 
-        cands = sorted((d for d in doc.spans["date"] if lo <= d.start < hi), key=distance)
+        cands = sorted(
+            (d for d in doc.spans["date"] if lo <= d.start < hi and not self._report_date(d, main)),
+            key=distance,
+        )
         for d in cands:
             text = d.text
             if d.end < len(doc) and text.lower() in _MONTH_WORDS and _YEAR.match(doc[d.end].text):
@@ -1644,6 +1647,19 @@ class _Builder:
             if value:
                 return value
         return None
+
+    def _report_date(self, d: Span, main: Span) -> bool:
+        """ "..., the minister said on Friday", "told reporters on Tuesday": the day of
+        the report, not of the meeting (when the meeting words come before it)."""
+        doc = self.doc
+        if d.start <= main.start:
+            return False
+        k = d.start - 1
+        if k >= 0 and doc[k].lower_ in ("on", "late", "early", "last", "this"):
+            k -= 1
+        while k >= 0 and doc[k].lower_ in _AUDIENCE_WORDS:
+            k -= 1
+        return k >= main.end and doc[k].lower_ in _REPORT_VERBS | {"announced", "reported"}
 
     def _resolve_date(self, text: str, status: str) -> str | None:
         pub = self.article.published

@@ -46,6 +46,7 @@ CASES = [
     "speaker-not-participant",
     "postposed-speaker",
     "speaker-of-own-talks",
+    "report-date-after-meeting",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
