@@ -1145,8 +1145,8 @@ class _Builder:
                 continue
             before = self._name_run(v - 1, -1, lo)
             after = self._name_run(v + 1, 1, hi - 1)
-            if before and all(k < v for k in trig):
-                out |= before  # "Brahimi met Lavrov, Peskov said"
+            if before and all(k < v for k in trig) and self._ends_attribution(v, hi):
+                out |= before  # "Brahimi met Lavrov, Peskov said."
             elif after and all(k < v for k in trig):
                 out |= after  # '"...", said Camilo Ortiz'
             elif before and any(k > v for k in trig) and not self._speaks_of_self(v, hi):
@@ -1166,6 +1166,19 @@ class _Builder:
             run.add(k)
             k += step
         return run if any(j in self._person_tokens for j in run) else set()
+
+    def _ends_attribution(self, v: int, hi: int) -> bool:
+        """ "..., Peskov said on Sunday.": nothing but a date or an audience follows the
+        reporting verb (not "Trump says he is ...")."""
+        doc = self.doc
+        k = v + 1
+        while k < hi and (
+            k in self._date_tokens
+            or doc[k].lower_ in _AUDIENCE_WORDS
+            or doc[k].lower_ in ("on", "in", "statement", "interview")
+        ):
+            k += 1
+        return k >= hi or not doc[k].is_alpha
 
     def _speaks_of_self(self, v: int, hi: int) -> bool:
         """After "said"/"told reporters": "he", "after", "following" keep the speaker in."""

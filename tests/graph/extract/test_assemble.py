@@ -47,6 +47,7 @@ CASES = [
     "postposed-speaker",
     "speaker-of-own-talks",
     "report-date-after-meeting",
+    "speaker-is-the-subject",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
