@@ -348,6 +348,7 @@ class _Builder:
             for k in range(s.start, s.end):
                 self.tok_sent[k] = si
         self.home_city: str | None = None  # "P:<geonameid>" of a dateline city
+        self._home_capital: int | None = None  # token of a dateline capital ("PEKING")
         self.home = self._dateline_country()
 
     def _dateline_country(self) -> str | None:
@@ -373,8 +374,14 @@ class _Builder:
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city and city.country:
                     places.append((c.start, city.country))
-        cities = [c for c in doc.spans["city"] if first <= c.start < mark]
+        cities = [
+            c
+            for c in doc.spans["city"]
+            if first <= c.start < mark and c.start not in self._date_tokens
+        ]
         self.home_city = f"P:{min(cities, key=lambda c: c.start).kb_id_}" if cities else None
+        capitals = [c.start for c in doc.spans["country"] if first <= c.start < mark]
+        self._home_capital = min(capitals) if capitals else None
         return min(places)[1] if places else None
 
     # ------------------------------------------------------------------ entities
@@ -613,6 +620,15 @@ class _Builder:
                 and (m.status == "held" and m.sent_index <= self._lead_end or m.headline)
             ):
                 m.date = pub.isoformat()
+        for m in merged:  # a meeting of the dateline's country with no place: its city
+            if (
+                m.location is None
+                and m.mode != "phone"
+                and self.home
+                and self.home in self._countries(set(m.participants))
+                and (not m.date or not pub or m.date[:7] == pub.isoformat()[:7])
+            ):
+                m.location = self._home_place()
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
             # a side of the meeting is not its subject ("Saudi Arabia" in a Saudi meeting)
@@ -1502,11 +1518,11 @@ class _Builder:
                 for j in range(max(lo, k - 12), k)
             ):
                 continue  # "to X" after a verb of motion only: not "urged Japan to"
-            if doc[k].lower_ == "here" and self.home_city in self.ents and prev != "from":
+            if doc[k].lower_ == "here" and prev != "from" and self._home_place():
                 # "held talks here": the city of the dateline
                 here = float(abs(k - anchor))
                 if best is None or here < best_score:
-                    best, best_score = self.home_city, here
+                    best, best_score = self._home_place(), here
                 continue
             if self._names_meeting(k):
                 pass  # "the Hanoi summit", "Shultz' Moscow talks": the place of the meeting
@@ -1555,6 +1571,14 @@ class _Builder:
             if best is None or score < best_score:
                 best, best_score = cand, score
         return best
+
+    def _home_place(self) -> str | None:
+        """The dateline's city as a Place key ("NAIROBI, June 12 -", "PEKING, March 20 -")."""
+        if self.home_city in self.ents:
+            return self.home_city
+        if self._home_capital is not None:
+            return self._metonym_city(self._home_capital)
+        return None
 
     def _words_between(self, a: int, b: int) -> int:
         """Words between two tokens, not counting names, titles and dates (a list of

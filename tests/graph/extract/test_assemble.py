@@ -48,6 +48,8 @@ CASES = [
     "speaker-of-own-talks",
     "report-date-after-meeting",
     "speaker-is-the-subject",
+    "dateline-host-meeting",
+    "dateline-month-not-city",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
