@@ -1025,6 +1025,9 @@ class _Builder:
         for key in self._bare_role_parties(lo, obj_end, topic_tokens | speakers):
             if key not in parts:
                 parts.append(key)
+        between = self._between_parties(trigs, hi)
+        if self._sides(between) >= 2:
+            parts = between  # "the call between X and Y": exactly these sides
         location = self._location(lo, hi, topic_tokens, main.start)
         if location is None and doc[lo].lower_ == "where" and lo > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
@@ -1146,6 +1149,31 @@ class _Builder:
             confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _between_parties(self, trigs: list[Span], hi: int) -> list[str]:
+        """The sides named in "talks between X and Y" right after a meeting word."""
+        doc = self.doc
+        out: list[str] = []
+        for t in trigs:
+            k = t.end
+            if k >= hi or doc[k].lower_ != "between":
+                continue
+            k += 1
+            seen_and = False
+            while k < hi and (
+                k in self.tok_ent
+                or k in self._person_tokens
+                or k in self._role_tokens
+                or doc[k].lower_ in _PARTNER_GLUE
+                and not (seen_and and doc[k].text == ",")
+                or k in self._metonym_starts
+            ):
+                seen_and = seen_and or doc[k].lower_ == "and"
+                key = self.tok_ent.get(k)
+                if key and key not in out:
+                    out.append(key)
+                k += 1
+        return out
 
     def _speaker_tokens(self, lo: int, hi: int) -> set[int]:
         """Names that only report the meeting: "Rdainah said Arafat would go for talks",

@@ -50,6 +50,7 @@ CASES = [
     "speaker-is-the-subject",
     "dateline-host-meeting",
     "dateline-month-not-city",
+    "call-between-restricts",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
