@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from graph.extract import gazetteer
+from graph.extract.components import span_text
 from graph.extract.dates import is_future, resolve
 from graph.extract.people_table import known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
@@ -314,6 +318,8 @@ class _Builder:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
         self.article = article
+        # each pass over a SpanGroup builds its Span objects again: build them once
+        self.spans = {name: list(group) for name, group in doc.spans.items()}
         self.g = gazetteer.load()
         self.cues = self.g.cues
         self.known = known_people()
@@ -321,32 +327,32 @@ class _Builder:
         self.tok_ent: dict[int, str] = {}  # token index -> entity key (participant-capable)
         self.tok_place: dict[int, str] = {}
         self._person_tokens: set[int] = set()
-        self._date_tokens = {k for d in doc.spans["date"] for k in range(d.start, d.end)}
+        self._date_tokens = {k for d in self.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
-        self._person_names = {p.text for p in doc.spans["person"]}
-        self._metonyms = {c.text for c in doc.spans["country"] if c.label_ == "METONYM"}
+        self._person_names = {p.text for p in self.spans["person"]}
+        self._metonyms = {c.text for c in self.spans["country"] if c.label_ == "METONYM"}
         self._metonym_starts = {
-            c.start: c.end for c in doc.spans["country"] if c.label_ == "METONYM"
+            c.start: c.end for c in self.spans["country"] if c.label_ == "METONYM"
         }
         self._talk_tokens = {
             k
-            for t in doc.spans["trigger"]
+            for t in self.spans["trigger"]
             if t.label_ not in ("visit", "host")
             for k in range(t.start, t.end)
         }
-        self._role_tokens = {k for r in doc.spans["role"] for k in range(r.start, r.end)}
-        self._trigger_tokens = {k for t in doc.spans["trigger"] for k in range(t.start, t.end)}
+        self._role_tokens = {k for r in self.spans["role"] for k in range(r.start, r.end)}
+        self._trigger_tokens = {k for t in self.spans["trigger"] for k in range(t.start, t.end)}
         self._openers = _openers()
+        self._openers_at = _openers_by_first_word()
         self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
-        self._role_starts = {r.text.split()[0] for r in doc.spans["role"]}
+        self._role_starts = {r.text.split()[0] for r in self.spans["role"]}
         self._excluded_rx = _excluded_patterns()
         self.sents = _sentences(doc)
         # the lead: the first two sentences of the body (after a headline line, if any)
         self._lead_end = 2 if not self.sents or self.sents[0].text.strip()[-1:] in '.!?"”' else 3
         self.tok_sent = [0] * len(doc)
         for si, s in enumerate(self.sents):
-            for k in range(s.start, s.end):
-                self.tok_sent[k] = si
+            self.tok_sent[s.start : s.end] = [si] * (s.end - s.start)
         self.home_city: str | None = None  # "P:<geonameid>" of a dateline city
         self._home_capital: int | None = None  # token of a dateline capital ("PEKING")
         self.home = self._dateline_country()
@@ -366,21 +372,21 @@ class _Builder:
                 first = t.i + 1
         places: list[tuple[int, str]] = [
             (c.start, str(c.kb_id_))
-            for c in doc.spans["country"]
+            for c in self.spans["country"]
             if first <= c.start < mark and c.kb_id_
         ]
-        for c in doc.spans["city"]:
+        for c in self.spans["city"]:
             if first <= c.start < mark:
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city and city.country:
                     places.append((c.start, city.country))
         cities = [
             c
-            for c in doc.spans["city"]
+            for c in self.spans["city"]
             if first <= c.start < mark and c.start not in self._date_tokens
         ]
         self.home_city = f"P:{min(cities, key=lambda c: c.start).kb_id_}" if cities else None
-        capitals = [c.start for c in doc.spans["country"] if first <= c.start < mark]
+        capitals = [c.start for c in self.spans["country"] if first <= c.start < mark]
         self._home_capital = min(capitals) if capitals else None
         return min(places)[1] if places else None
 
@@ -403,8 +409,7 @@ class _Builder:
         return self._add(f"C:{code}", "Country", c.name, alias, start, code=code)
 
     def build_entities(self) -> None:
-        doc = self.doc
-        for span in doc.spans["country"]:
+        for span in self.spans["country"]:
             code = span.kb_id_
             if span.label_ == "METONYM":
                 continue
@@ -415,7 +420,7 @@ class _Builder:
             )
             for k in range(span.start, span.end):
                 self.tok_ent[k] = f"C:{code}"
-        for span in doc.spans["org"]:
+        for span in self.spans["org"]:
             o = self.g.orgs.get(span.kb_id_) if span.kb_id_ else None
             if o is not None:
                 ent = self._add(
@@ -435,7 +440,7 @@ class _Builder:
             for k in range(span.start, span.end):
                 self.tok_ent[k] = ent.key
         self._build_people()
-        for span in doc.spans["city"]:
+        for span in self.spans["city"]:
             if any(
                 k in self.tok_ent or k in self._person_tokens for k in range(span.start, span.end)
             ):
@@ -456,16 +461,15 @@ class _Builder:
                 self.tok_place[k] = f"P:{city_code}"
 
     def _org_country(self, ent: _Ent, span: Span) -> None:
-        for c in self.doc.spans["country"]:
+        for c in self.spans["country"]:
             if span.start <= c.start < span.end or c.end == span.start:
                 ent.country = ent.country or c.kb_id_
                 return
 
     def _build_people(self) -> None:
-        doc = self.doc
         # bylines and credits ("X and Y contributed to this report") are not the story
-        credits = {si for si, s in enumerate(self.sents) if _CREDIT_LINE.search(s.text)}
-        persons = [p for p in doc.spans["person"] if self.tok_sent[p.start] not in credits]
+        credits = {si for si, s in enumerate(self.sents) if _CREDIT_LINE.search(span_text(s))}
+        persons = [p for p in self.spans["person"] if self.tok_sent[p.start] not in credits]
         # canonical full names: longest span text containing the short form's tokens
         full: list[Span] = [p for p in persons if len(p) >= 2]
         short_map: dict[str, str] = {}
@@ -521,7 +525,7 @@ class _Builder:
         doc = self.doc
         role = None
         country = None
-        for r in doc.spans["role"]:
+        for r in self.spans["role"]:
             if r.end == p.start or (r.end == p.start - 1 and doc[r.end].text in (",",)):
                 role, country = self._role_text(r)
                 break
@@ -529,17 +533,17 @@ class _Builder:
                 role, country = self._role_text(r)
                 # "Wu Dawei, China's special representative"
                 if country is None:
-                    for c in doc.spans["country"]:
+                    for c in self.spans["country"]:
                         if p.end < c.start < r.start + 1:
                             country = c.kb_id_
                 break
         # "Olaf Scholz of Germany", "former presidents Martti Ahtisaari of Finland"
         if p.end + 1 < len(doc) and doc[p.end].lower_ == "of":
-            for c in doc.spans["country"]:
+            for c in self.spans["country"]:
                 if c.start == p.end + 1:
                     country = country or c.kb_id_
         if country is None and p.start >= 1:
-            for c in doc.spans["country"]:
+            for c in self.spans["country"]:
                 if c.end == p.start and c.label_ == "DEMONYM":
                     country = c.kb_id_
         return role, country
@@ -551,12 +555,12 @@ class _Builder:
             words.append(tok)
         # "Secretary for Russia and Central Europe": a portfolio, not a nationality
         limit = next((k for k in range(r.start, r.end) if self.doc[k].lower_ == "for"), r.end)
-        for c in self.doc.spans["country"]:
+        for c in self.spans["country"]:
             if r.start <= c.start < limit:
                 country = c.kb_id_
                 break
         if country is None:
-            for o in self.doc.spans["org"]:
+            for o in self.spans["org"]:
                 if r.start <= o.start < r.end and o.kb_id_:
                     org = self.g.orgs.get(o.kb_id_)
                     if org and org.country:
@@ -566,7 +570,7 @@ class _Builder:
             country = "US"
         # drop a leading demonym/country from the role text
         start = r.start
-        for c in self.doc.spans["country"]:
+        for c in self.spans["country"]:
             if c.start == r.start:
                 start = c.end
         while start < r.end and self.doc[start].text in ("'s", "’s"):
@@ -577,7 +581,7 @@ class _Builder:
     # ------------------------------------------------------------------ meetings
     def build_meetings(self) -> list[_Meet]:
         out: list[_Meet] = []
-        triggers = list(self.doc.spans["trigger"])
+        triggers = list(self.spans["trigger"])
         by_sent: dict[int, list[Span]] = {}
         for t in triggers:
             by_sent.setdefault(self.tok_sent[t.start], []).append(t)
@@ -660,14 +664,14 @@ class _Builder:
                 target = before[-1]
             else:
                 target = strong[0] if strong else (before[-1] if before else meets[0])
-            if before and re.search(r"\b(?:led|headed|chaired|represented) by\b", sent.text):
+            if before and re.search(r"\b(?:led|headed|chaired|represented) by\b", span_text(sent)):
                 for k in range(sent.start, sent.end):
                     key = self.tok_ent.get(k)
                     if key and self.ents[key].type == "Person" and key not in target.participants:
                         target.participants.append(key)
             if excluded:
                 target.excluded += [x for x in excluded if x not in target.excluded]
-            low = sent.text.lower()
+            low = span_text(sent).lower()
             mentions_party = any(
                 self.tok_ent.get(k) in target.participants for k in range(sent.start, sent.end)
             )
@@ -695,7 +699,7 @@ class _Builder:
         nxt2 = doc[t.end + 1].lower_ if t.end + 1 < len(doc) else ""
         prev = doc[t.start - 1].lower_ if t.start > 0 else ""
         sent = self.sents[self.tok_sent[t.start]]
-        stext = sent.text.lower()
+        stext = span_text(sent).lower()
         if low in ("met", "meet", "meets", "meeting", "met with", "meet with") and (
             nxt
             in (
@@ -987,7 +991,7 @@ class _Builder:
                     continue
                 parts.append(key)
         # capital metonyms as parties ("talks between Washington and Moscow")
-        for c in doc.spans["country"]:
+        for c in self.spans["country"]:
             if c.label_ == "METONYM" and lo <= c.start < obj_end and c.start not in topic_tokens:
                 prev = doc[c.start - 1].lower_ if c.start > 0 else ""
                 if prev not in (
@@ -1006,7 +1010,7 @@ class _Builder:
         # "his Chinese counterpart": the counterpart's country is a party
         for k in range(lo, hi):
             if doc[k].lower_ in self.cues["counterpart"] and k > 0:
-                for c in doc.spans["country"]:
+                for c in self.spans["country"]:
                     if c.end in (k, k - 1) and c.label_ != "METONYM":
                         key = f"C:{c.kb_id_}"
                         if key not in parts:
@@ -1243,7 +1247,7 @@ class _Builder:
         visit Bahrain"): the person last named with that title, else the dateline's country."""
         doc = self.doc
         out: list[str] = []
-        for r in doc.spans["role"]:
+        for r in self.spans["role"]:
             if not lo <= r.start < hi or r.start in blocked:
                 continue
             head = doc[r.end - 1].lower_
@@ -1651,7 +1655,7 @@ class _Builder:
 
     def _metonym_city(self, k: int) -> str | None:
         """A capital named as a place ("in Beijing") becomes a Place entity."""
-        for c in self.doc.spans["country"]:
+        for c in self.spans["country"]:
             if c.start == k and c.label_ == "METONYM":
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city is None:
@@ -1683,7 +1687,7 @@ class _Builder:
         )
 
     def _is_demonym(self, k: int) -> bool:
-        for c in self.doc.spans["country"]:
+        for c in self.spans["country"]:
             if c.start <= k < c.end:
                 return c.label_ != "COUNTRY"
         return False
@@ -1701,7 +1705,8 @@ class _Builder:
             return 2 * (main.start - d.start) + 3 + (40 if reported else 0)
 
         cands = sorted(
-            (d for d in doc.spans["date"] if lo <= d.start < hi and not self._report_date(d, main)),
+            (d for d in self.spans["date"]
+             if lo <= d.start < hi and not self._report_date(d, main)),
             key=distance,
         )
         for d in cands:
@@ -1763,7 +1768,7 @@ class _Builder:
         k = lo
         while k < hi:
             matched = None
-            for words in self._openers:
+            for words in self._openers_at.get(text_tokens[k - lo], ()):
                 if text_tokens[k - lo : k - lo + len(words)] == words:
                     matched = words
                     break
@@ -1817,8 +1822,7 @@ class _Builder:
                     and tok.lower_ in self._strong_first
                     and any(
                         text_tokens[end - lo : end - lo + len(w)] == w
-                        for w in self._openers
-                        if w[0] == tok.lower_
+                        for w in self._openers_at.get(tok.lower_, ())
                     )
                 ):
                     break  # "..., and discussed Y": the next opener starts its own topics
@@ -1887,7 +1891,7 @@ class _Builder:
         doc = self.doc
         out: list[str] = []
         used: set[int] = set()
-        text = doc[lo:hi].text
+        text = span_text(doc[lo:hi])
         if not _NEGATION_HINT.search(text):
             return out, used
         base = doc[lo].idx
@@ -2133,6 +2137,15 @@ def _openers() -> tuple[list[str], ...]:
 
 
 @lru_cache(maxsize=1)
+def _openers_by_first_word() -> dict[str, tuple[list[str], ...]]:
+    """The openers grouped by their first word, each group in :func:`_openers` order."""
+    out: dict[str, list[list[str]]] = {}
+    for words in _openers():
+        out.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _excluded_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(_compile_excluded(p) for p in gazetteer.load().cues["excluded_patterns"])
 
@@ -2272,11 +2285,13 @@ def _sentences(doc: Doc) -> list[Span]:
     """The pipeline's sentences, split further where a sentence end is followed by a run
     of spaces ("June 13-14.  He met") or by a press-digest item mark ("soon. - King")."""
     out: list[Span] = []
+    # tokens right after an end mark, found in one pass over the token ids
+    marks = [doc.vocab.strings[m] for m in _SENT_END]
+    after_end = (numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), marks)) + 1).tolist()
     for sent in doc.sents:
         start = sent.start
-        for k in range(sent.start + 1, sent.end - 1):
-            if doc[k - 1].text not in _SENT_END:
-                continue
+        first, last = bisect_left(after_end, sent.start + 1), bisect_left(after_end, sent.end - 1)
+        for k in after_end[first:last]:
             tok, nxt = doc[k], doc[k + 1]
             if (tok.is_space or tok.text in _ITEM_MARKS) and nxt.text[:1].isupper():
                 out.append(doc[start : k + 1])
