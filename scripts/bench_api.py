@@ -450,7 +450,7 @@ def _load(graph: Path, data: Path, link: bool = False) -> dict[str, Any]:
     measured = json.loads(done.stdout.strip().splitlines()[-1])
     quads = int(measured["quads"])
     return {"import_s": None if imported is None else round(imported, 2),
-            "load_s": round(measured["seconds"], 2),
+            "load_s": round(measured["seconds"], 4),
             "quads": quads, "quads_per_s": round(quads / measured["seconds"]) if quads else 0,
             "rss_delta_bytes": measured["rss_delta"],
             "bytes_per_quad": round(measured["rss_delta"] / quads, 1) if quads else None}
