@@ -137,9 +137,12 @@ async def _read(request: Request) -> _Request:
     return req
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], openapi_extra=_OPENAPI,
-                  responses=_RESPONSES, summary="SPARQL 1.1 Protocol endpoint",
-                  response_class=Response)
+@router.get("/sparql", openapi_extra=_OPENAPI, responses=_RESPONSES,
+            summary="SPARQL 1.1 Protocol endpoint (query in the URL)",
+            response_class=Response, operation_id="sparql_get")
+@router.post("/sparql", openapi_extra=_OPENAPI, responses=_RESPONSES,
+             summary="SPARQL 1.1 Protocol endpoint (query or update in the body)",
+             response_class=Response, operation_id="sparql_post")
 async def sparql(request: Request, state: StateDep) -> Response:
     req = await _read(request)
     accept = request.headers.get("accept")
