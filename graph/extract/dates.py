@@ -11,6 +11,8 @@ the date span alone with the publication date as the base.
 [('April 10', '2025-04-10'), ('Tuesday', '2025-04-08')]
 >>> resolve("last month", pub), resolve("February 27", None), resolve("March 2016", None)
 ('2025-03', '--02-27', '2016-03')
+>>> [(m.text, resolve(m.text, pub)) for m in find_dates("in June 2018, early 1997")]
+[('June 2018', '2018-06'), ('early 1997', '1997')]
 """
 
 from __future__ import annotations
@@ -78,8 +80,9 @@ _PATTERN = re.compile(
         |(?:a|one|two|three|several|a\ few)\s+(?:days?|weeks?|months?)\ ago)\b)
   | (?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<mon>(?:in|since|during|last|next|this|early|late|mid-?|until|by)\s+
-        (?:January|February|March|April|June|July|August|September|October|November|December)\b)
-  | (?P<year>(?:in|since|during|of|until|by)\s+(?:19|20)\d\d\b)
+        (?:January|February|March|April|June|July|August|September|October|November|December)\b
+        (?!,?\s+(?:of\s+)?\d))
+  | (?P<year>(?:(?:in|since|during|of|until|by|early|late|mid)\s+|mid-)(?:19|20)\d\d\b)
   | (?P<yearnoun>(?:19|20)\d\d
         (?=\s+(?:talks|meeting|meetings|summit|visit|negotiations|round|trip|accord)\b))
     )""",
@@ -102,9 +105,9 @@ def find_dates(text: str) -> list[DateMention]:
         form = m.lastgroup or ""
         s, e = m.start(), m.end()
         chunk = m.group(0)
-        if form in ("mon", "year"):  # drop the preposition from the span
+        if form in ("mon", "year") and not chunk.startswith("mid-"):  # drop the preposition
             first = chunk.split()[0]
-            if first.lower() not in ("last", "next", "this", "early", "late"):
+            if first.lower() not in ("last", "next", "this", "early", "late", "mid"):
                 s += len(first) + 1
                 chunk = text[s:e].lstrip()
                 s = e - len(chunk)
@@ -137,8 +140,9 @@ def resolve(text: str, published: dt.date | None) -> str | None:
     m = re.fullmatch(rf"({_MONTH_RE})\s+(?:of\s+)?((?:19|20)\d\d)", t)
     if m:
         return f"{m.group(2)}-{_MONTHS[m.group(1).lower().rstrip('.')]:02d}"
-    if re.fullmatch(r"(19|20)\d\d", t):
-        return t
+    m = re.fullmatch(r"(?:(?:early|late|mid)\s+|mid-)?((?:19|20)\d\d)", t)
+    if m:
+        return m.group(1)
     words = low.split()
     if words and words[-1] in _MONTHS and len(words) <= 2:
         month = _MONTHS[words[-1]]
