@@ -187,6 +187,7 @@ _TOPIC_CUTS = frozenset(
 _SUMMIT_NOUNS = frozenset(
     {"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"}
 )
+_AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
     """earlier later ago recently today yesterday tomorrow tonight soon shortly again next
     said says told met meets
@@ -603,7 +604,7 @@ class _Builder:
                     m.status = first.status
                     m.date = self._date(lo, hi, group[0], m.status, si)
                 first = first or m
-                summit = self._summit_of_sidelines(m, lo, hi)
+                summit = self._summit_of_sidelines(m, lo, hi, group[0].end)
                 if summit is not None:
                     out.append(summit)
                     m.participants = [
@@ -908,24 +909,39 @@ class _Builder:
         groups.append((cur_start, s.end, cur))
         return groups
 
-    def _summit_of_sidelines(self, m: _Meet, lo: int, hi: int) -> _Meet | None:
-        """ "met on the sidelines of the APEC summit": the summit itself is a meeting too,
-        with the same people and the organization that held it."""
-        if not m.sidelines:
-            return None
+    def _summit_of_sidelines(self, m: _Meet, lo: int, hi: int, main_end: int) -> _Meet | None:
+        """ "met on the sidelines of the APEC summit", "held talks with Y at the NATO
+        summit": the summit itself is a meeting too, with the same people and the
+        organization that held it."""
         doc = self.doc
         for k in range(lo, hi - 2):
-            if doc[k].lower_ in ("sidelines", "sideline", "margins") and doc[k + 1].lower_ == "of":
+            at_named = (
+                not m.sidelines
+                and m.label != "summit"
+                and k >= main_end
+                and doc[k].lower_ in _AT_SUMMIT
+                and doc[k + 1].lower_ == "the"
+            )
+            if at_named or (
+                m.sidelines
+                and doc[k].lower_ in ("sidelines", "sideline", "margins")
+                and doc[k + 1].lower_ == "of"
+            ):
                 end = k + 2
                 while end < hi and end - k < 14 and doc[end].lower_ not in _SUMMIT_NOUNS:
                     end += 1
                 if end >= hi or doc[end].lower_ not in _SUMMIT_NOUNS:
+                    if at_named:
+                        continue
                     return None
                 orgs = [
                     self.tok_ent[j]
                     for j in range(k + 2, end)
                     if self.tok_ent.get(j, "").startswith("O:")
                 ]
+                if at_named and not self._summit_name(k + 2, end, bool(orgs)):
+                    continue
+                m.sidelines = True  # the bilateral is apart from the summit it was held at
                 self._sideline_orgs = set(orgs)
                 parts = list(dict.fromkeys(m.participants + orgs))
                 return _Meet(
@@ -943,6 +959,20 @@ class _Builder:
                     sent_index=m.sent_index,
                 )
         return None
+
+    def _summit_name(self, start: int, end: int, has_org: bool) -> bool:
+        """ "the NATO summit", "the Commonwealth Heads of Government Meeting": a named
+        gathering (an organization or capitalized words), not "the meeting" of two."""
+        words = self.doc[start : end + 1]
+        if not has_org and not words[-1].text[:1].isupper():
+            return False
+        return all(
+            t.i in self.tok_ent
+            or t.text[:1].isupper()
+            or t.lower_ in ("of", "-", "and")
+            or t.like_num
+            for t in words[:-1]
+        )
 
     def _has_place(self, lo: int, hi: int) -> bool:
         return any(
@@ -1705,8 +1735,11 @@ class _Builder:
             return 2 * (main.start - d.start) + 3 + (40 if reported else 0)
 
         cands = sorted(
-            (d for d in self.spans["date"]
-             if lo <= d.start < hi and not self._report_date(d, main)),
+            (
+                d
+                for d in self.spans["date"]
+                if lo <= d.start < hi and not self._report_date(d, main)
+            ),
             key=distance,
         )
         for d in cands:

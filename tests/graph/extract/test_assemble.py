@@ -51,6 +51,7 @@ CASES = [
     "dateline-host-meeting",
     "dateline-month-not-city",
     "call-between-restricts",
+    "summit-named-at",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -102,6 +103,30 @@ def test_the_meeting_the_text_states(extractor: Extractor, rid: str) -> None:
         assert any(re.search(rf"\b{_norm(topic)}\b", t) for t in got), (topic, m.topics)
     for name in rec.get("absent", []):  # speakers who only report the meeting
         assert not any(set(_norm(name).split()) & set(n.split()) for n in people), name
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        ("Carney met Modi for the first time at the bilateral meeting in Paris.", 0),
+        ("Irish Taoiseach Micheal Martin met Belgian Prime Minister Bart De Wever.", 1),
+        (
+            "Irish Taoiseach Micheal Martin met Belgian Prime Minister Bart De Wever "
+            "for the European Council meeting.",
+            2,
+        ),
+    ],
+)
+def test_a_named_summit_is_a_meeting_apart(extractor: Extractor, text: str, count: int) -> None:
+    """Only a gathering named by a body or capitalized words is a second meeting."""
+    ex = extractor.extract(Article("s", text))
+    assert len(ex.meetings) == count, [m.label for m in ex.meetings]
+    if count == 2:
+        assert [bool(o) for o in (_orgs(ex, m) for m in ex.meetings)] == [True, False]
+
+
+def _orgs(ex: Extraction, m: Meeting) -> list[str]:
+    return [p for p in m.participants if ex.entity(p).type == "Organization"]
 
 
 @pytest.mark.parametrize("rid", [r for r in CASES if RECORDS[r].get("junk")])
