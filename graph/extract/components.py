@@ -272,9 +272,12 @@ class _Sentences:
             return doc
         newline, end, close, opens = _flags(doc, self.ids)
         # token i starts a sentence after a newline, or after an end mark (or an end
-        # mark and a closing quote) when it can open one
-        after_end = end[:-1].copy()
-        after_end[1:] |= close[1:-1] & end[:-2]
+        # mark and a closing quote) when it can open one; a quote glued to the end
+        # mark before it ('."') closes that sentence rather than opening one
+        glued = ~_flags(doc, [SPACY])[0]
+        closing = close[1:] & end[:-1] & glued[:-1]  # closing[i]: token i + 1 closes
+        after_end = end[:-1] & ~closing
+        after_end[1:] |= closing[:-1]
         starts = numpy.full(n, -1, dtype="int32")
         starts[0] = 1
         starts[1:][newline[:-1] | (after_end & opens[1:])] = 1

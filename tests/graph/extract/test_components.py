@@ -34,6 +34,10 @@ def _spans(text: str, group: str) -> list[str]:
         ("Who left? Nobody! ok then", ["Who left?", "Nobody! ok then"]),
         ("Title line\nBody text here.", ["Title line\n", "Body text here."]),
         ("The U.S. Army left.", ["The U.S. Army left."]),
+        # a quote glued to the full stop closes the sentence; one after a space opens one
+        ('She said "Fine." They went.', ['She said "Fine."', "They went."]),
+        ('We sat. "Why?" he asked.', ["We sat.", '"Why?" he asked.']),
+        ('"Go." "Now," she said.', ['"Go."', '"Now," she said.']),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
