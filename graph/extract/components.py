@@ -326,6 +326,24 @@ class _Gazetteer:
                 docs.append(nlp.make_doc(s))
             self.matcher.add(label, docs)
         self.vocab = nlp.vocab
+        words = _STOP_CAPS | _ORG_HEADS | _REGION_WORDS
+        self.ambiguous = g.ambiguous_cities | {s for s in g.cities if s in words}
+        self.known = g.country_by_surface.keys() | g.demonym_to_country.keys()
+
+    def _city_in_context(self, doc: Doc, start: int, end: int) -> bool:
+        """A one-word city is no city inside a longer capitalised name ("New York"
+        for York, "President Obama"); a name-or-word city ("Kim", "Central") needs
+        place context: a preposition or place noun before, or "-based" after."""
+        if end - start > 1:
+            return True
+        prev = doc[start - 1].text if start > 0 else ""
+        if prev and _is_name_text(prev) and prev not in self.known:
+            return False
+        if doc[start].text not in self.ambiguous:
+            return True
+        if prev.lower() in _PLACE_BEFORE:
+            return True
+        return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -337,12 +355,20 @@ class _Gazetteer:
                 continue
             if label == "CITY" and span.text.isupper() and start > 2:
                 continue  # all-caps city names only in datelines at the start of a text
+            if label == "CITY" and not self._city_in_context(doc, start, end):
+                continue
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         spans = filter_spans(spans)
         doc.spans["country"] = [s for s in spans if s.label_ in ("COUNTRY", "DEMONYM", "METONYM")]
         doc.spans["org"] = [s for s in spans if s.label_ == "ORG"]
         doc.spans["city"] = [s for s in spans if s.label_ == "CITY"]
         return doc
+
+
+_PLACE_BEFORE = frozenset(
+    """in at to from near outside inside into via toward towards visit visited visiting
+    visits capital city town port village province""".split()
+)
 
 
 def _title(s: str) -> str:

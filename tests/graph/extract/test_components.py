@@ -71,6 +71,12 @@ def test_sentences(text: str, expected: list[str]) -> None:
             ["Ministry of Foreign Affairs of Japan"],
         ),  # fmt: skip
         ("The Ministry said so.", "org", []),
+        # the longest place name wins; names and ordinary words are towns only in context
+        ("Envoys gathered in New York on Friday.", "city", ["New York"]),
+        ("Diplomats toured Asia and Africa.", "city", []),
+        ("Senator Obama and Ann spoke about Central issues.", "city", []),
+        ("He flew to Obama, then met a Kim-based trader.", "city", ["Obama", "Kim"]),
+        ("Talks opened in Brasilia and Geneva.", "city", ["Geneva"]),
         ("They met on April 10 and on Tuesday.", "date", ["April 10", "Tuesday"]),
         ("", "person", []),
     ],

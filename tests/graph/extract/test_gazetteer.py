@@ -1,0 +1,37 @@
+"""The gazetteer tables: accent-folded city names, aliases, and which city names are
+too ambiguous (given names, surnames, words, continents) to be cities without context."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.gazetteer import fold_accents, load
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Brasília", "Brasilia"), ("Zürich", "Zurich"), ("Bogotá", "Bogota"), ("Oslo", "Oslo")],
+)
+def test_fold_accents(text: str, expected: str) -> None:
+    assert fold_accents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Brasilia", "BR"), ("Brasília", "BR"), ("New York", "US"), ("Geneva", "CH")],
+)
+def test_city_surfaces(name: str, country: str) -> None:
+    assert load().cities[name].country == country
+
+
+@pytest.mark.parametrize("name", ["Asia", "Africa", "Europe", "Oceania"])
+def test_continents_are_not_cities(name: str) -> None:
+    assert name not in load().cities
+
+
+@pytest.mark.parametrize(
+    ("name", "ambiguous"),
+    [("Kim", True), ("Obama", True), ("Ann", True), ("Geneva", False), ("Paris", False)],
+)
+def test_ambiguous_cities(name: str, ambiguous: bool) -> None:
+    assert (name in load().ambiguous_cities) is ambiguous
