@@ -187,6 +187,8 @@ _TOPIC_CUTS = frozenset(
 _SUMMIT_NOUNS = frozenset(
     {"summit", "meeting", "meetings", "conference", "forum", "assembly", "session", "gathering"}
 )
+# a lawmaker's party and state after the name: "Chuck Schumer, D-New York, and ..."
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
     """earlier later ago recently today yesterday tomorrow tonight soon shortly again next
@@ -357,6 +359,7 @@ class _Builder:
         self.home_city: str | None = None  # "P:<geonameid>" of a dateline city
         self._home_capital: int | None = None  # token of a dateline capital ("PEKING")
         self.home = self._dateline_country()
+        self._surname_keys: dict[str, str] | None = None
 
     def _dateline_country(self) -> str | None:
         """The country of a dateline ("AMMAN 1996-08-25 -", "Beijing (CNN) --"): where
@@ -1337,7 +1340,11 @@ class _Builder:
                 if (
                     k - 1 >= 0
                     and self.tok_ent.get(k - 1, "").startswith("P:")
-                    and (nxt.lower_ in _APPOS_WORDS or nxt.text in self.g.demonym_to_country)
+                    and (
+                        nxt.lower_ in _APPOS_WORDS
+                        or nxt.text in self.g.demonym_to_country
+                        or _PARTY_TAG.match(doc.text, nxt.idx)
+                    )
                 ):
                     # an apposition: skip to its closing comma
                     j = k + 1
@@ -1410,13 +1417,29 @@ class _Builder:
             key = self.tok_ent.get(k)
             if key and self.ents[key].type == "Person":
                 return key
+        surnames = self._surnames()
         for back in range(si - 1, max(-1, si - 4), -1):
             sent = self.sents[back]
             for k in range(sent.start, sent.end):
-                key = self.tok_ent.get(k)
+                key = self.tok_ent.get(k) or surnames.get(self.doc[k].text)
                 if key and self.ents[key].type == "Person":
                     return key
         return None
+
+    def _surnames(self) -> dict[str, str]:
+        """One-word names of the people found ("Hu" of Hu Jintao), for a later bare
+        mention the person spans missed; a name two people share is left out."""
+        if self._surname_keys is None:
+            seen: dict[str, str | None] = {}
+            for key, ent in self.ents.items():
+                if ent.type != "Person":
+                    continue
+                words = ent.name.split()
+                for alias in ent.aliases | {words[0], words[-1]}:
+                    if " " not in alias and alias[:1].isupper() and len(alias) > 1:
+                        seen[alias] = key if seen.get(alias, key) == key else None
+            self._surname_keys = {a: k for a, k in seen.items() if k}
+        return self._surname_keys
 
     def _ordinal(self, lo: int, hi: int, main: Span) -> str | None:
         """first/second/third... round or time, which tells rounds of talks apart."""

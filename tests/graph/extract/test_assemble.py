@@ -52,6 +52,7 @@ CASES = [
     "dateline-month-not-city",
     "call-between-restricts",
     "summit-named-at",
+    "party-tags-in-object-list",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -123,6 +124,23 @@ def test_a_named_summit_is_a_meeting_apart(extractor: Extractor, text: str, coun
     assert len(ex.meetings) == count, [m.label for m in ex.meetings]
     if count == 2:
         assert [bool(o) for o in (_orgs(ex, m) for m in ex.meetings)] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Chinese President Xi Jinping met Kenyan President William Ruto.", {"Xi", "Ruto"}),
+        # two Kims: the bare "Kim" could be either, so it names neither
+        ("Kim Jong Un met Kim Dae-jung and Xi Jinping.", {"Xi"}),
+    ],
+)
+def test_surnames_for_a_later_he(extractor: Extractor, text: str, want: set[str]) -> None:
+    from graph.extract.assemble import _Builder
+
+    b = _Builder(extractor.nlp(text), Article("d", text))
+    b.build_entities()
+    got = b._surnames()
+    assert want <= set(got) and "Kim" not in got
 
 
 def _orgs(ex: Extraction, m: Meeting) -> list[str]:
