@@ -517,6 +517,19 @@ class _People:
         self.demonyms = g.demonym_to_country
         self.known = _known_people()
 
+    def _month_surname(self, w: _Words, start: int, end: int) -> tuple[int, int]:
+        """The run extended over a month name that follows a given name and is not a
+        date ("Theresa May said", not "Theresa May 5")."""
+        if (
+            end < len(w)
+            and w[end] in _MONTH_SURNAMES
+            and w[end - 1] in self.first_names
+            and w.space[end - 1]
+            and not (end + 1 < len(w) and w[end + 1][:1].isdigit())
+        ):
+            return start, end + 1
+        return start, end
+
     def __call__(self, doc: Doc) -> Doc:
         blocked = _coverage(doc, ("country", "org", "date", "role"))
         city = _coverage(doc, ("city",)).tolist()
@@ -531,7 +544,10 @@ class _People:
             ner_tokens.update(range(s, e))
         w = words = _Words(doc)
         n = len(w)
-        runs = _name_runs(w, blocked, *_flags(doc, self.ids))
+        runs = [
+            self._month_surname(w, start, end)
+            for start, end in _name_runs(w, blocked, *_flags(doc, self.ids))
+        ]
         accepted: list[Span] = []
         pending: list[tuple[int, int]] = []
         for start, end in runs:
@@ -614,6 +630,9 @@ class _People:
                 accepted.append(Span(doc, start, end, label="PERSON"))
         doc.spans["person"] = sorted(filter_spans(accepted), key=lambda s: s.start)
         return doc
+
+
+_MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
 
 
 def _known_people() -> dict[str, dict]:

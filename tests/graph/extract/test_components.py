@@ -71,6 +71,10 @@ def test_sentences(text: str, expected: list[str]) -> None:
             ["Ministry of Foreign Affairs of Japan"],
         ),  # fmt: skip
         ("The Ministry said so.", "org", []),
+        # a month after a given name is a surname, not a date
+        ("Prime Minister Alice May met Sue Ann Gray.", "person", ["Alice May", "Sue Ann Gray"]),
+        ("Dora April arrived on April 3.", "date", ["April 3"]),
+        ("Dora June said no. Later she met Cao Ning.", "person", ["Dora June", "Cao Ning"]),
         # the longest place name wins; names and ordinary words are towns only in context
         ("Envoys gathered in New York on Friday.", "city", ["New York"]),
         ("Diplomats toured Asia and Africa.", "city", []),
