@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 import numpy
@@ -189,6 +189,7 @@ _SUMMIT_NOUNS = frozenset(
 )
 # a lawmaker's party and state after the name: "Chuck Schumer, D-New York, and ..."
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
+_LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
     """earlier later ago recently today yesterday tomorrow tonight soon shortly again next
@@ -618,6 +619,7 @@ class _Builder:
                     ]
                     m.participants = [p for p in m.participants if p not in self._sideline_orgs]
                 out.append(m)
+                out += self._apart(m, lo, hi, group[0])
         self._attach_context(out)
         merged = self._merge(out)
         pub = self.article.published
@@ -976,6 +978,45 @@ class _Builder:
             or t.like_num
             for t in words[:-1]
         )
+
+    def _apart(self, m: _Meet, lo: int, hi: int, main: Span) -> list[_Meet]:
+        """Meetings one sentence reports together but that were held apart: "X spoke with
+        Y and later with Z" (X-Y and X-Z), "A and B separately met with C" (A-C and B-C).
+        ``m`` keeps the first one; the others are returned."""
+        doc = self.doc
+        subject = [self.tok_ent[k] for k in range(lo, main.start) if k in self.tok_ent]
+        for k in range(main.end + 1, hi - 2):
+            if (
+                doc[k].lower_ == "and"
+                and doc[k + 1].lower_ in _LATER
+                and doc[k + 2].lower_ in ("with", "to")
+            ):
+                first = {self.tok_ent[j] for j in range(main.end, k) if j in self.tok_ent}
+                end = self._object_end(k + 3, hi)
+                second = {self.tok_ent[j] for j in range(k + 3, end) if j in self.tok_ent}
+                two = [p for p in m.participants if p in subject or p in second - first]
+                one = [p for p in m.participants if p not in second or p in subject or p in first]
+                if second - first - set(subject) and self._sides(one) >= 2 <= self._sides(two):
+                    m.participants = one
+                    return [replace(m, participants=two, topics=[], excluded=[])]
+                return []
+        near = range(max(lo, main.start - 3), min(main.end + 1, hi))
+        people = [p for p in dict.fromkeys(subject) if self.ents[p].type == "Person"]
+        if len(people) < 2 or not any(doc[k].lower_ == "separately" for k in near):
+            return []
+        others = [p for p in m.participants if p not in subject]
+        apart = [
+            [
+                p,
+                *(c for c in subject if c == f"C:{self.ents[p].country}"),
+                *(o for o in others if o != f"C:{self.ents[p].country}"),
+            ]
+            for p in people
+        ]
+        if any(self._sides(a) < 2 for a in apart):
+            return []
+        m.participants = list(dict.fromkeys(apart[0]))
+        return [replace(m, participants=list(dict.fromkeys(a)), topics=[]) for a in apart[1:]]
 
     def _has_place(self, lo: int, hi: int) -> bool:
         return any(

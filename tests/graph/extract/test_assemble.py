@@ -53,6 +53,8 @@ CASES = [
     "call-between-restricts",
     "summit-named-at",
     "party-tags-in-object-list",
+    "later-with-two-calls",
+    "separately-met",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -124,6 +126,19 @@ def test_a_named_summit_is_a_meeting_apart(extractor: Extractor, text: str, coun
     assert len(ex.meetings) == count, [m.label for m in ex.meetings]
     if count == 2:
         assert [bool(o) for o in (_orgs(ex, m) for m in ex.meetings)] == [True, False]
+
+
+@pytest.mark.parametrize("rid", ["later-with-two-calls", "separately-met"])
+def test_meetings_held_apart_have_their_own_sides(extractor: Extractor, rid: str) -> None:
+    """The second meeting of "and later with Z" / "separately" has its own partner."""
+    rec = RECORDS[rid]
+    ex = _extract(extractor, rec)
+    got = [
+        {w for p in m.participants for w in _norm(ex.entity(p).name).split()} for m in ex.meetings
+    ]
+    for words, want in zip(got, rec["expect"], strict=True):
+        for name in want["people"]:  # a word of each name ("Jean-Noël" / "Jean-Noel")
+            assert set(_norm(name).split()) & words, (name, words)
 
 
 @pytest.mark.parametrize(
