@@ -188,6 +188,7 @@ def load() -> Gazetteer:
         countries[c.code] = c
         for alias in c.aliases:
             by_surface.setdefault(alias, c.code)
+            by_surface.setdefault(fold_accents(alias), c.code)  # "Cote d'Ivoire", "Turkiye"
         for d in c.demonyms:
             demonyms.setdefault(d, c.code)
         for m in c.metonyms:

@@ -35,3 +35,11 @@ def test_continents_are_not_cities(name: str) -> None:
 )
 def test_ambiguous_cities(name: str, ambiguous: bool) -> None:
     assert (name in load().ambiguous_cities) is ambiguous
+
+
+@pytest.mark.parametrize(
+    ("surface", "code"),
+    [("Côte d'Ivoire", "CI"), ("Cote d'Ivoire", "CI"), ("Türkiye", "TR"), ("Turkiye", "TR")],
+)
+def test_country_names_with_and_without_accents(surface: str, code: str) -> None:
+    assert load().country_by_surface[surface] == code
