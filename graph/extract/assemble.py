@@ -618,6 +618,7 @@ class _Builder:
                         or p not in summit.participants[len(m.participants) :]
                     ]
                     m.participants = [p for p in m.participants if p not in self._sideline_orgs]
+                self._their(m, group[0], out)
                 out.append(m)
                 out += self._apart(m, lo, hi, group[0])
         self._attach_context(out)
@@ -978,6 +979,26 @@ class _Builder:
             or t.like_num
             for t in words[:-1]
         )
+
+    def _their(self, m: _Meet, main: Span, before: list[_Meet]) -> None:
+        """ "their second summit", "at their first meeting": the people are those of the
+        meeting just reported (within three sentences), when this one names too few."""
+        doc = self.doc
+        if not any(doc[k].lower_ == "their" for k in range(max(0, main.start - 3), main.start)):
+            return
+        persons = [p for p in m.participants if self.ents[p].type == "Person"]
+        prior = next(
+            (
+                b
+                for b in reversed(before)
+                if m.sent_index - b.sent_index <= 3
+                and sum(self.ents[p].type == "Person" for p in b.participants) >= 2
+            ),
+            None,
+        )
+        if len(persons) >= 2 or prior is None:
+            return
+        m.participants = list(dict.fromkeys(m.participants + prior.participants))
 
     def _apart(self, m: _Meet, lo: int, hi: int, main: Span) -> list[_Meet]:
         """Meetings one sentence reports together but that were held apart: "X spoke with

@@ -55,6 +55,8 @@ CASES = [
     "party-tags-in-object-list",
     "later-with-two-calls",
     "separately-met",
+    "session-between",
+    "their-second-summit",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -128,9 +130,12 @@ def test_a_named_summit_is_a_meeting_apart(extractor: Extractor, text: str, coun
         assert [bool(o) for o in (_orgs(ex, m) for m in ex.meetings)] == [True, False]
 
 
-@pytest.mark.parametrize("rid", ["later-with-two-calls", "separately-met"])
-def test_meetings_held_apart_have_their_own_sides(extractor: Extractor, rid: str) -> None:
-    """The second meeting of "and later with Z" / "separately" has its own partner."""
+@pytest.mark.parametrize(
+    "rid", ["later-with-two-calls", "separately-met", "their-second-summit", "summit-named-at"]
+)
+def test_every_meeting_has_its_people(extractor: Extractor, rid: str) -> None:
+    """The second meeting of "and later with Z" / "separately" has its own partner;
+    "their second summit" has the people of the first."""
     rec = RECORDS[rid]
     ex = _extract(extractor, rec)
     got = [
