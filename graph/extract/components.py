@@ -628,11 +628,36 @@ class _People:
                 )
             ):
                 accepted.append(Span(doc, start, end, label="PERSON"))
+        accepted += self._month_surname_alone(doc, w, short, blocked)
         doc.spans["person"] = sorted(filter_spans(accepted), key=lambda s: s.start)
         return doc
 
+    @staticmethod
+    def _month_surname_alone(
+        doc: Doc, w: _Words, short: dict[str, set[str]], blocked: numpy.ndarray
+    ) -> list[Span]:
+        """A month surname said alone after the full name ("May said" after "Theresa
+        May"), where it is no date: not a date span, no day or year after it, no
+        preposition before it."""
+        out = []
+        for month in _MONTH_SURNAMES & short.keys():
+            if len(short[month]) != 1:
+                continue
+            for k in range(len(w)):
+                if w[k] != month or blocked[k]:
+                    continue
+                prev = w[k - 1].lower() if k > 0 else ""
+                nxt = w[k + 1] if k + 1 < len(w) else ""
+                if prev not in _MONTH_BEFORE and not nxt[:1].isdigit():
+                    out.append(Span(doc, k, k + 1, label="PERSON"))
+        return out
+
 
 _MONTH_SURNAMES = frozenset({"May", "June", "April", "August"})
+_MONTH_BEFORE = frozenset(
+    """in on since during until by before after early late mid last next this of from
+    through till to between""".split()
+)
 
 
 def _known_people() -> dict[str, dict]:

@@ -74,6 +74,11 @@ def test_sentences(text: str, expected: list[str]) -> None:
         # a month after a given name is a surname, not a date
         ("Prime Minister Alice May met Sue Ann Gray.", "person", ["Alice May", "Sue Ann Gray"]),
         ("Dora April arrived on April 3.", "date", ["April 3"]),
+        (
+            "Alice May spoke. Later May left; in May talks resume. May 9 is set.",
+            "person",
+            ["Alice May", "May"],
+        ),
         ("Dora June said no. Later she met Cao Ning.", "person", ["Dora June", "Cao Ning"]),
         # the longest place name wins; names and ordinary words are towns only in context
         ("Envoys gathered in New York on Friday.", "city", ["New York"]),
