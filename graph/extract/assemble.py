@@ -1077,7 +1077,9 @@ class _Builder:
         obj_end = self._object_end(trigs[-1].end, hi)
         speakers = self._speaker_tokens(lo, hi)
         for k in range(lo, obj_end):
-            key = self.tok_ent.get(k)
+            key = self.tok_ent.get(k) or (
+                self._bare_surname(k) if 0 < main.start - k <= 2 else None
+            )
             if key and key not in parts and k not in topic_tokens and k not in speakers:
                 ent = self.ents[key]
                 if ent.type == "Country" and self._prep_object(k):
@@ -1487,6 +1489,28 @@ class _Builder:
                 if key and self.ents[key].type == "Person":
                     return key
         return None
+
+    def _bare_surname(self, k: int) -> str | None:
+        """A lone name word of a person found elsewhere that the person spans missed, as
+        the subject right before the meeting words ("Hu met with Obama"): not a month,
+        date, place, role or part of a longer name."""
+        tok = self.doc[k]
+        if (
+            k in self._date_tokens
+            or k in self.tok_place
+            or k in self._role_tokens
+            or tok.lower_ in _MONTH_WORDS
+            or not tok.is_title
+            or (k + 1 < len(self.doc) and self.doc[k + 1].text in ("'s", "’s"))
+        ):
+            return None
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(self.doc) and self.doc[j].is_title and j != self._sent_start(k):
+                return None
+        return self._surnames().get(tok.text)
+
+    def _sent_start(self, k: int) -> int:
+        return int(self.sents[self.tok_sent[k]].start)
 
     def _surnames(self) -> dict[str, str]:
         """One-word names of the people found ("Hu" of Hu Jintao), for a later bare

@@ -163,6 +163,27 @@ def test_surnames_for_a_later_he(extractor: Extractor, text: str, want: set[str]
     assert want <= set(got) and "Kim" not in got
 
 
+@pytest.mark.parametrize(
+    "word,n,want",
+    [
+        ("Hu", 1, "P:hu-jintao"),  # "Hu met with ...": the bare name of the person found
+        ("Hu", 2, None),  # "Hu's visit": a possessive is not the one who meets
+        ("May", 1, None),  # "in May": a month, though Theresa May is named
+    ],
+)
+def test_bare_surname(extractor: Extractor, word: str, n: int, want: str | None) -> None:
+    from graph.extract.assemble import _Builder
+
+    text = (
+        "Chinese President Hu Jintao and British Prime Minister Theresa May arrived. "
+        "Hu met with Ruto in May. Ruto praised Hu's visit."
+    )
+    b = _Builder(extractor.nlp(text), Article("d", text))
+    b.build_entities()
+    k = [t.i for t in b.doc if t.text == word][n]
+    assert b._bare_surname(k) == want
+
+
 def _orgs(ex: Extraction, m: Meeting) -> list[str]:
     return [p for p in m.participants if ex.entity(p).type == "Organization"]
 
