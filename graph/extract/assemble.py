@@ -189,6 +189,9 @@ _SUMMIT_NOUNS = frozenset(
 )
 # a lawmaker's party and state after the name: "Chuck Schumer, D-New York, and ..."
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
+_CHAT_TRIGGERS = frozenset(
+    {"sat down with", "spoke with", "spoke to", "talked with", "talked to", "speaks with"}
+)
 _LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
@@ -1065,6 +1068,8 @@ class _Builder:
         if _cue_rx("unreal").search(pre):
             if not _cue_rx("cancelled").search(pre):
                 return None
+        if main.text.lower() in _CHAT_TRIGGERS and re.search(r"\binterviews?\b", wlow):
+            return None  # "sat down with a correspondent for an interview": press, not talks
         excluded, topic_block = self._excluded(lo, hi)
         topics, topic_tokens = self._topics(lo, hi, trigs, excluded)
         topic_tokens |= topic_block

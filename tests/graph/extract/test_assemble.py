@@ -63,6 +63,7 @@ NEGATIVES = [
     "welcomed-commitment-not-meeting",
     "hypothetical-might-meet",
     "willingness-to-meet",
+    "interview-not-meeting",
 ]
 
 
