@@ -144,8 +144,18 @@ def _ambiguous_cities(
     )
 
 
+# Chinese and Korean surnames, written first and said alone after a full mention ("Hu"
+# after "Hu Jintao"): the name dictionary lists them as given names, which would keep
+# them from standing for the person
+_SURNAME_FIRST = frozenset(
+    """Hu Xi Li Wen Wang Zhou Jiang Deng Mao Zhao Liu Chen Yang Guo Ri Pak Choe Roh Yoon
+    Ban Hun Thein Zhang Huang Wu Xu Zhu Lin Luo Gao Tang""".split()
+)
+
+
 def _load_first_names() -> frozenset[str]:
-    """Given names from gender_guesser's name dictionary (a PyPI package)."""
+    """Given names from gender_guesser's name dictionary (a PyPI package), without the
+    East Asian surnames it also lists."""
     try:
         path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
         raw = path.read_bytes().decode("iso-8859-1")
@@ -160,7 +170,7 @@ def _load_first_names() -> frozenset[str]:
             names.add(name)
         elif "+" in name:  # compound names are written with '+', e.g. "Jean+Marie"
             names.add(name.replace("+", "-"))
-    return frozenset(names)
+    return frozenset(names - _SURNAME_FIRST)
 
 
 @lru_cache(maxsize=1)

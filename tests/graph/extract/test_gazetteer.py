@@ -43,3 +43,8 @@ def test_ambiguous_cities(name: str, ambiguous: bool) -> None:
 )
 def test_country_names_with_and_without_accents(surface: str, code: str) -> None:
     assert load().country_by_surface[surface] == code
+
+
+@pytest.mark.parametrize(("name", "given"), [("Hu", False), ("Xi", False), ("Anna", True)])
+def test_east_asian_surnames_are_not_given_names(name: str, given: bool) -> None:
+    assert (name in load().first_names) is given

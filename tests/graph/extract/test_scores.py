@@ -98,9 +98,10 @@ def test_development_set_never_gives_an_excluded_topic_as_topic(dev: dict) -> No
     "path,floor",
     [
         (("entities", "Person", "f1"), 0.93),
-        (("meetings", "f1"), 0.81),
+        (("meetings", "f1"), 0.83),
         (("status_accuracy",), 0.9),
-        (("topic_recall",), 0.53),
+        # 0.526: a bare "Xi" now finds Xi Jinping, so one more meeting matches, without topics
+        (("topic_recall",), 0.52),
     ],
     ids=lambda v: str(v),
 )
