@@ -41,7 +41,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SPARQL_QUERIES", "main", "percentile", "run"]
+__all__ = ["SPARQL_QUERIES", "Client", "free_port", "main", "percentile", "query_path", "run",
+           "serve_dipgraph"]
 
 ROOT = Path(__file__).resolve().parents[1]
 _PREFIXES = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
@@ -117,7 +118,7 @@ def _summary(latencies: Sequence[float], statuses: Counter[int]) -> dict[str, An
     }
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -128,12 +129,12 @@ def _cli(*args: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------- HTTP client
-class _Client:
+class Client:
     """One keep-alive connection; :meth:`get` returns (status, body, seconds)."""
 
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    def __init__(self, port: int, host: str = "127.0.0.1") -> None:
+        self.host, self.port = host, port
+        self.conn = http.client.HTTPConnection(host, port, timeout=120)
 
     def get(self, path: str, accept: str = "application/json") -> tuple[int, bytes, float]:
         start = time.perf_counter()
@@ -143,7 +144,7 @@ class _Client:
             body = resp.read()
         except (OSError, http.client.HTTPException):
             self.conn.close()
-            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=120)
             return 599, b"", time.perf_counter() - start
         return resp.status, body, time.perf_counter() - start
 
@@ -157,7 +158,7 @@ class _Client:
         self.conn.close()
 
 
-def _q(path: str, **params: str) -> str:
+def query_path(path: str, **params: str) -> str:
     return f"{path}?{urllib.parse.urlencode(params)}" if params else path
 
 
@@ -171,23 +172,23 @@ def _log_ranks(total: int, n: int) -> list[int]:
     return sorted(ranks)
 
 
-def _ids(client: _Client, type_: str, ranks: Sequence[int]) -> list[str]:
+def _ids(client: Client, type_: str, ranks: Sequence[int]) -> list[str]:
     """Actor ids at the given ranks by meeting count (search with an empty query)."""
     out: list[str] = []
     for rank in ranks:
-        page = client.json(_q("/api/actors", type=type_, limit="1", offset=str(rank)))
+        page = client.json(query_path("/api/actors", type=type_, limit="1", offset=str(rank)))
         out.extend(item["id"] for item in page["items"])
     return out
 
 
-def _workload(client: _Client, per_kind: int, seed: int) -> dict[str, Any]:
+def _workload(client: Client, per_kind: int, seed: int) -> dict[str, Any]:
     """Parameters drawn from the served graph: actors and places from hub to tail."""
     rng = random.Random(seed)
-    persons = client.json(_q("/api/actors", type="Person", limit="1"))["total"]
-    places = client.json(_q("/api/actors", type="Place", limit="1"))["total"]
+    persons = client.json(query_path("/api/actors", type="Person", limit="1"))["total"]
+    places = client.json(query_path("/api/actors", type="Place", limit="1"))["total"]
     people = _ids(client, "Person", _log_ranks(persons, per_kind))
     spots = _ids(client, "Place", _log_ranks(places, per_kind))
-    top = client.json(_q("/api/actors", type="Country", limit="12"))["items"]
+    top = client.json(query_path("/api/actors", type="Country", limit="12"))["items"]
     countries = [c["id"] for c in top]
     pairs = [(a, b) for i, a in enumerate(countries) for b in countries[i + 1:]]
     rng.shuffle(pairs)
@@ -218,13 +219,13 @@ def _paths(work: dict[str, Any], kind: str) -> Iterator[str]:
         if kind == "who_met":
             yield f"/api/actors/{person}/met"
         elif kind == "place_range":
-            yield _q("/api/meetings", place=place, since=since, until=until)
+            yield query_path("/api/meetings", place=place, since=since, until=until)
         elif kind == "countries_between":
-            yield _q("/api/meetings/between", a=a, b=b)
+            yield query_path("/api/meetings/between", a=a, b=b)
         elif kind == "subgraph_hub":
-            yield _q("/api/subgraph", center=work["hub"])
+            yield query_path("/api/subgraph", center=work["hub"])
         else:  # sparql_two_hop
-            yield _q("/sparql", query=_sparql("two_hop", x=_ID_BASE + person))
+            yield query_path("/sparql", query=_sparql("two_hop", x=_ID_BASE + person))
         i += 1
 
 
@@ -232,7 +233,7 @@ def _sequential(port: int, work: dict[str, Any], requests: int) -> dict[str, Any
     """p50/p99 per endpoint over ``requests`` requests cycling over the drawn parameters;
     ``first_*`` are the requests that were the first with their parameters (nothing
     cached for them yet)."""
-    client = _Client(port)
+    client = Client(port)
     out: dict[str, Any] = {}
     try:
         for kind in (*_JSON_ENDPOINTS, *_OTHER_ENDPOINTS):
@@ -269,7 +270,7 @@ def _concurrent(port: int, work: dict[str, Any], clients: int, seconds: float,
     stop = time.perf_counter() + seconds
 
     def worker(n: int) -> None:
-        client = _Client(port)
+        client = Client(port)
         streams = [_paths(work, k) for k in kinds]
         mine, codes = [], Counter[int]()
         i = n
@@ -332,9 +333,13 @@ def _pss(pids: Sequence[int]) -> int:
 
 
 @contextlib.contextmanager
-def _server(data: Path, port: int, timeout: float,
-            workers: int | None = None) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
-    log = open(data.parent / "serve.log", "wb")  # noqa: SIM115 - closed below
+def serve_dipgraph(data: Path, port: int, timeout: float, workers: int | None = None,
+                   log_path: Path | None = None
+                   ) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
+    """``dipgraph serve`` over ``data`` on ``port``, once it answers: (process, seconds
+    to start). Its output goes to ``log_path`` (default ``serve.log`` beside ``data``)."""
+    log_path = log_path or data.parent / "serve.log"
+    log = open(log_path, "wb")  # noqa: SIM115 - closed below
     extra = ("--workers", str(workers)) if workers else ()
     proc = subprocess.Popen(_cli("serve", "--data", str(data), "--port", str(port), *extra),
                             cwd=ROOT, stdout=log, stderr=log)
@@ -343,7 +348,7 @@ def _server(data: Path, port: int, timeout: float,
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"dipgraph serve exited with {proc.returncode}; "
-                                   f"see {data.parent / 'serve.log'}")
+                                   f"see {log_path}")
             with contextlib.suppress(OSError, http.client.HTTPException):
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
                 conn.request("GET", "/api/stats")
@@ -479,9 +484,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         _say("load: dipgraph import, then GraphStore.load in a fresh process")
         report["load"] = _load(graph, data, link=args.no_import and graph.suffix == ".nq")
         _say(f"  {report['load']}")
-        port = _free_port()
-        with _server(data, port, args.start_timeout, args.workers) as (proc, started):
-            client = _Client(port)
+        port = free_port()
+        with serve_dipgraph(data, port, args.start_timeout, args.workers) as (proc, started):
+            client = Client(port)
             stats = client.json("/api/stats")
             work = _workload(client, args.per_kind, args.seed)
             client.close()

@@ -21,19 +21,14 @@ Progress goes to stderr; the last line on stdout is one JSON object with every f
 from __future__ import annotations
 
 import argparse
-import contextlib
-import http.client
 import json
-import socket
-import subprocess
 import sys
-import time
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from scripts.bench_api import percentile
+from scripts.bench_api import Client, free_port, percentile, query_path, serve_dipgraph
 
 __all__ = ["main", "run"]
 
@@ -66,84 +61,15 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _q(path: str, **params: str) -> str:
-    return f"{path}?{urllib.parse.urlencode(params)}" if params else path
-
-
-class _Client:
-    """One keep-alive connection to ``base`` (``http://host:port``)."""
-
-    def __init__(self, base: str) -> None:
-        parts = urllib.parse.urlsplit(base)
-        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
-        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=300)
-
-    def get(self, path: str) -> tuple[int, bytes, float]:
-        start = time.perf_counter()
-        self.conn.request("GET", path, headers={"Accept": "application/json"})
-        resp = self.conn.getresponse()
-        body = resp.read()
-        return resp.status, body, time.perf_counter() - start
-
-    def json(self, path: str) -> Any:
-        status, body, _ = self.get(path)
-        if status != 200:
-            raise RuntimeError(f"GET {path} answered {status}: {body[:200]!r}")
-        return json.loads(body)
-
-    def close(self) -> None:
-        self.conn.close()
-
-
-@contextlib.contextmanager
-def _server(data: Path, timeout: float) -> Iterator[tuple[str, float]]:
-    """``dipgraph serve`` over ``data`` on a free port: (base URL, seconds to start)."""
-    port = _free_port()
-    log_path = data / "bench_page.serve.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "scripts.cli", "serve", "--data", str(data),
-             "--port", str(port)], cwd=ROOT, stdout=log, stderr=log)
-        start = time.perf_counter()
-        try:
-            while True:
-                if proc.poll() is not None:
-                    raise RuntimeError(f"dipgraph serve exited with {proc.returncode}; "
-                                       f"see {log_path}")
-                with contextlib.suppress(OSError, http.client.HTTPException):
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                    conn.request("GET", "/api/stats")
-                    if conn.getresponse().status == 200:
-                        conn.close()
-                        break
-                if time.perf_counter() - start > timeout:
-                    raise RuntimeError("dipgraph serve did not answer in time")
-                time.sleep(0.5)
-            yield f"http://127.0.0.1:{port}", time.perf_counter() - start
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
 # ---------------------------------------------------------------------- HTTP
-def _targets(client: _Client) -> dict[str, dict[str, str]]:
+def _targets(client: Client) -> dict[str, dict[str, str]]:
     """The subgraph requests timed: the hub with the page's defaults and filters, and
     actors further down the ranking."""
-    ranked = client.json(_q("/api/actors/top", n="500"))["items"]
+    ranked = client.json(query_path("/api/actors/top", n="500"))["items"]
     hub = ranked[0]["id"]
     out: dict[str, dict[str, str]] = {"hub": {"center": hub}}
     out["hub depth=2"] = {"center": hub, "depth": "2"}
-    edges = client.json(_q("/api/subgraph", center=hub))["edges"]
+    edges = client.json(query_path("/api/subgraph", center=hub))["edges"]
     years = sorted(d[:4] for e in edges for d in (e["data"]["first"], e["data"]["last"]) if d)
     if years:
         out[f"hub since={years[len(years) // 2]}"] = {"center": hub,
@@ -161,11 +87,11 @@ def _targets(client: _Client) -> dict[str, dict[str, str]]:
     return out
 
 
-def _http(client: _Client, targets: dict[str, dict[str, str]], requests: int
+def _http(client: Client, targets: dict[str, dict[str, str]], requests: int
           ) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, params in targets.items():
-        path = _q("/api/subgraph", **params)
+        path = query_path("/api/subgraph", **params)
         client.get(path)  # warm
         times, size, body = [], 0, b""
         for _ in range(requests):
@@ -233,7 +159,8 @@ def _page_loads(base: str, center: str, loads: int) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------- main
 def _bench(base: str, args: argparse.Namespace) -> dict[str, Any]:
-    client = _Client(base)
+    parts = urllib.parse.urlsplit(base)
+    client = Client(parts.port or 80, parts.hostname or "127.0.0.1")
     try:
         stats = client.json("/api/stats")
         _say(f"  graph: {stats}")
@@ -260,9 +187,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         report[args.url] = _bench(args.url.rstrip("/"), args)
     for data in args.data:
         _say(f"{data}: starting dipgraph serve")
-        with _server(Path(data), args.start_timeout) as (base, started):
+        port, data_dir = free_port(), Path(data)
+        with serve_dipgraph(data_dir, port, args.start_timeout,
+                            log_path=data_dir / "bench_page.serve.log") as (_, started):
             _say(f"  up in {started:.1f} s")
-            report[str(data)] = {"start_s": round(started, 1), **_bench(base, args)}
+            report[str(data)] = {"start_s": round(started, 1),
+                                 **_bench(f"http://127.0.0.1:{port}", args)}
     return report
 
 
