@@ -11,23 +11,19 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from app.main import create_app
 from app.routers.page import NODE_MODULES, VENDOR
 from app.settings import Settings
 from graph.pipeline import Ingestor
 from graph.sources import read_paths
 from graph.store import GraphStore
+from tests.app.servers import running
 
 pytestmark = pytest.mark.server
 
@@ -43,12 +39,6 @@ KL_MEETING = "meeting/d8f60079ac5d"  # Rubio and Lavrov in Kuala Lumpur, 2025-07
 KL_EVIDENCE = "met Russian Foreign Minister Sergey Lavrov in Kuala Lumpur"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running server over the graph of the sample corpus."""
@@ -57,19 +47,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     report = Ingestor(store, data).ingest(read_paths([ROOT / "scripts" / "sample_corpus"]))
     assert not report.errors
     store.save()
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(data_dir=data)),
-                                           host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(600):  # wait for startup (loading the store)
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with running(Settings(data_dir=data)) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

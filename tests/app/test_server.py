@@ -4,9 +4,6 @@ SPARQLStore and ``dipgraph sparql --endpoint``."""
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -14,14 +11,13 @@ from pathlib import Path
 import httpx
 import pytest
 import rdflib
-import uvicorn
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, RDFXML, URLENCODED, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from app.main import create_app
 from app.settings import Settings
 from scripts.cli import main
+from tests.app.servers import running
 
 pytestmark = pytest.mark.server
 
@@ -36,30 +32,13 @@ TYPED = PREFIXES + """SELECT ?date ?confidence ?label WHERE {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def endpoint(data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The SPARQL endpoint URL of a server running on the sample graph."""
     settings = Settings(data_dir=data_dir, query_timeout=10,
                         static_dir=tmp_path_factory.mktemp("static"))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):  # wait for startup (loading the store)
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}/sparql"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running(settings) as base:
+        yield f"{base}/sparql"
 
 
 @pytest.mark.parametrize(
