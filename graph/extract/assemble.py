@@ -192,6 +192,11 @@ _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
 _CHAT_TRIGGERS = frozenset(
     {"sat down with", "spoke with", "spoke to", "talked with", "talked to", "speaks with"}
 )
+def _words(trigger: Span) -> str:
+    """A trigger's phrase, lower-case: "spoke today with" reads as "spoke with"."""
+    return trigger.kb_id_ or trigger.text.lower()
+
+
 _LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
@@ -704,7 +709,7 @@ class _Builder:
 
     def _valid_trigger(self, t: Span) -> bool:
         doc = self.doc
-        low = t.text.lower()
+        low = _words(t)
         nxt = doc[t.end].lower_ if t.end < len(doc) else ""
         nxt2 = doc[t.end + 1].lower_ if t.end + 1 < len(doc) else ""
         prev = doc[t.start - 1].lower_ if t.start > 0 else ""
@@ -853,7 +858,16 @@ class _Builder:
         return True
 
     def _entity_after(self, i: int, window: int) -> bool:
-        return any(k in self.tok_ent for k in range(i, min(i + window, len(self.doc))))
+        """An entity within ``window`` tokens after ``i``, not counting a role's tokens
+        ("spoke with President-elect Yoon")."""
+        k, seen, n = i, 0, len(self.doc)
+        while k < n and seen < window:
+            if k in self.tok_ent:
+                return True
+            if k not in self._role_tokens:
+                seen += 1
+            k += 1
+        return False
 
     def _split(self, si: int, trigs: list[Span]) -> list[tuple[int, int, list[Span]]]:
         s = self.sents[si]
@@ -1068,7 +1082,7 @@ class _Builder:
         if _cue_rx("unreal").search(pre):
             if not _cue_rx("cancelled").search(pre):
                 return None
-        if main.text.lower() in _CHAT_TRIGGERS and re.search(r"\binterviews?\b", wlow):
+        if _words(main) in _CHAT_TRIGGERS and re.search(r"\binterviews?\b", wlow):
             return None  # "sat down with a correspondent for an interview": press, not talks
         excluded, topic_block = self._excluded(lo, hi)
         topics, topic_tokens = self._topics(lo, hi, trigs, excluded)
@@ -1144,7 +1158,7 @@ class _Builder:
             and self.home
             and any(lab == "visit" for lab in labels)
             and not (
-                main.text.lower() in ("visit", "visits") and doc[main.start - 1].lower_ == "to"
+                _words(main) in ("visit", "visits") and doc[main.start - 1].lower_ == "to"
             )
         ):
             # a visit without a place under a dateline: "Japanese foreign minister arrives
@@ -1221,8 +1235,8 @@ class _Builder:
         conf -= 0.25 if inherited else 0
         conf -= 0.1 if any(lab in ("visit",) for lab in labels) and sides < 2 else 0
         ordinal = self._ordinal(lo, hi, main)
-        headline = main.text.lower() in _PRESENT_TRIGGERS and not self._quoted(main.start)
-        if headline and main.text.lower().startswith("arrive") and status == "held":
+        headline = _words(main) in _PRESENT_TRIGGERS and not self._quoted(main.start)
+        if headline and _words(main).startswith("arrive") and status == "held":
             status = "planned"  # "arrives for talks": the talks are still to come
         before = [doc[k].lower_ for k in range(max(lo, main.start - 3), main.start)]
         anaphoric = main.label_ in ("meeting", "talks", "summit") and (
@@ -1595,7 +1609,7 @@ class _Builder:
             "summit",
             "negotiations",
             "visit",
-        ) and main.text.lower() not in ("met", "met with", "visited"):
+        ) and _words(main) not in ("met", "met with", "visited"):
             # a meeting noun as subject: the sentence's main verb says what became of it
             around = doc[lo:hi].text.lower()
         if _cue_rx("cancelled").search(around) and self._cancels_meeting(lo, hi):
@@ -1604,7 +1618,7 @@ class _Builder:
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
         if (
-            main.text.lower() in ("visit", "meet", "hold", "host")
+            _words(main) in ("visit", "meet", "hold", "host")
             and main.start > 0
             and doc[main.start - 1].lower_ == "to"
         ):

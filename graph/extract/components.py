@@ -798,17 +798,53 @@ def make_triggers(nlp: Language, name: str) -> _Triggers:
 
 
 class _Triggers:
-    """Meeting language from ``patterns/triggers.jsonl`` (matched lower-case)."""
+    """Meeting language from ``patterns/triggers.jsonl`` (matched lower-case).
+
+    A two-word phrase "VERB with/to" whose verb alone is no trigger ("spoke with") also
+    matches with time and manner words between (cue list ``gap_fillers``): "spoke today
+    with", "spoke by phone on Tuesday with". Such a span's ``kb_id_`` holds the phrase it
+    stands for, so later rules read it as "spoke with".
+
+    >>> from graph.extract.extractor import build_nlp
+    >>> doc = build_nlp()("Joe Biden spoke today with Olaf Scholz.")
+    >>> [(t.text, t.label_, t.kb_id_) for t in doc.spans["trigger"]]
+    [('spoke today with', 'phone call', 'spoke with')]
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.meta: dict[str, dict] = {}
-        for rec in gazetteer.load().triggers:
+        g = gazetteer.load()
+        singles = {p for rec in g.triggers for p in rec["phrases"] if " " not in p}
+        #: verb -> {preposition: label} for phrases that may take fillers inside
+        self.gapped: dict[str, dict[str, str]] = {}
+        for rec in g.triggers:
             self.meta[rec["label"]] = rec
             self.matcher.add(rec["label"], [nlp.make_doc(p) for p in rec["phrases"]])
+            for phrase in rec["phrases"]:
+                words = phrase.split()
+                if len(words) == 2 and words[1] in ("with", "to") and words[0] not in singles:
+                    self.gapped.setdefault(words[0], {})[words[1]] = rec["label"]
+        self.fillers = frozenset(g.cues.get("gap_fillers", ()))
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        spans.extend(self._gapped(doc))
         doc.spans["trigger"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
+
+    def _gapped(self, doc: Doc) -> Iterable[Span]:
+        n = len(doc)
+        for tok in doc:
+            preps = self.gapped.get(tok.lower_)
+            if preps is None:
+                continue
+            k = tok.i + 1
+            while k < n and k - tok.i <= 4 and doc[k].lower_ in self.fillers:
+                k += 1
+            if k > tok.i + 1 and k < n and doc[k].lower_ in preps:
+                yield Span(
+                    doc, tok.i, k + 1, label=preps[doc[k].lower_],
+                    kb_id=f"{tok.lower_} {doc[k].lower_}",
+                )

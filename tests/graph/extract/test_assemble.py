@@ -57,6 +57,8 @@ CASES = [
     "separately-met",
     "session-between",
     "their-second-summit",
+    "spoke-today-with",
+    "spoke-by-phone-on-day-with",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
