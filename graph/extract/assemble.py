@@ -10,7 +10,7 @@ mode, topics and excluded topics.
 ...     published=dt.date(2025, 2, 20)))
 >>> m = ex.meetings[0]
 >>> sorted(ex.entity(p).name for p in m.participants), ex.entity(m.location).name, m.date
-(['Marco Rubio', 'Sergey Lavrov'], 'Riyadh', '2025-02-18')
+(['Marco Rubio', 'Russia', 'Sergey Lavrov', 'United States'], 'Riyadh', '2025-02-18')
 >>> m.excluded_topics, m.topics
 (('Ukraine',), ())
 """
@@ -192,16 +192,34 @@ _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
 _CHAT_TRIGGERS = frozenset(
     {"sat down with", "spoke with", "spoke to", "talked with", "talked to", "speaks with"}
 )
+def _near_day(date: str, pub: dt.date, days: int = 10) -> bool:
+    """A meeting date in the month of the report or within ``days`` of it.
+
+    >>> _near_day("1996-09-02", dt.date(1996, 8, 31)), _near_day("1996-07", dt.date(1996, 8, 31))
+    (True, False)
+    """
+    if date[:7] == pub.isoformat()[:7]:
+        return True
+    try:
+        return abs((dt.date.fromisoformat(date) - pub).days) <= days
+    except ValueError:
+        return False
+
+
 def _words(trigger: Span) -> str:
     """A trigger's phrase, lower-case: "spoke today with" reads as "spoke with"."""
     return trigger.kb_id_ or trigger.text.lower()
 
 
+#: titles that, with no nationality, name an official of the dateline's country
+_HOME_ROLE_HEADS = frozenset("minister premier chancellor president".split())
+#: verbs of a purpose infinitive before a meeting noun: "to attend the summit"
+_PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split())
 _LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
     """earlier later ago recently today yesterday tomorrow tonight soon shortly again next
-    said says told met meets
+    late early last this overnight said says told met meets
     visited where when while after before since until""".split()
 )
 _FILLER = frozenset(
@@ -324,6 +342,7 @@ class _Meet:
     headline: bool = False  # present tense ("X telephones Y"): the news of the day
     anaphoric: bool = False  # "attended that meeting": the meeting just mentioned
     named: bool = False  # "the Tokyo summit": a meeting named by its place, not "the meeting"
+    unnamed_side: bool = False  # an untitled official of the named person's country
 
 
 class _Builder:
@@ -521,6 +540,8 @@ class _Builder:
             role, country = self._person_context(p)
             if role and not ent.role:
                 ent.role = role
+            if role and country is None and not info and self._home_official(p, role):
+                country = self.home  # "SANTIAGO - ... Foreign Minister Jose Miguel Insulza"
             if country and (not ent.country or not info):
                 ent.country = ent.country or country
             for k in range(p.start, p.end):
@@ -532,6 +553,20 @@ class _Builder:
                 rec = self.known.get(ent.name)
                 if rec:
                     ent.country = rec.get("country")
+
+    def _home_official(self, p: Span, role: str) -> bool:
+        """A minister or head of government with no nationality under a dateline: an
+        official of the dateline's country, unless "visiting"."""
+        if not self.home or role.lower().split()[-1] not in _HOME_ROLE_HEADS:
+            return False
+        k = p.start - len(role.split())
+        # "Kosovo's caretaker Prime Minister", "visiting Foreign Minister": not the home's
+        for before in self.doc[max(0, k - 3) : k]:
+            if before.lower_ in ("visiting", "foreign", "former", "'s", "’s") or (
+                before.text[:1].isupper() and before.is_alpha and not before.is_sent_start
+            ):
+                return False
+        return True
 
     def _person_context(self, p: Span) -> tuple[str | None, str | None]:
         """Role and country from the words around a person mention."""
@@ -645,9 +680,10 @@ class _Builder:
                 and m.mode != "phone"
                 and self.home
                 and self.home in self._countries(set(m.participants))
-                and (not m.date or not pub or m.date[:7] == pub.isoformat()[:7])
+                and (not m.date or not pub or _near_day(m.date, pub))
             ):
                 m.location = self._home_place()
+                m.mode = m.mode or ("in_person" if m.location else None)
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
             # a side of the meeting is not its subject ("Saudi Arabia" in a Saudi meeting)
@@ -1142,9 +1178,13 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
-        for key in self._bare_role_parties(lo, obj_end, topic_tokens | speakers):
+        bare = self._bare_role_parties(lo, obj_end, topic_tokens | speakers)
+        for key in bare:
             if key not in parts:
                 parts.append(key)
+        # "Kabariti and parliament speaker meet" (AMMAN): an untitled official of the
+        # dateline's country is a side apart from the named one of that country
+        home_official = bool(self.home) and f"C:{self.home}" in bare
         between = self._between_parties(trigs, hi)
         if self._sides(between) >= 2:
             parts = between  # "the call between X and Y": exactly these sides
@@ -1190,6 +1230,8 @@ class _Builder:
             if not loc_is_party:
                 parts = [p for p in parts if p != location]
         sides = self._sides(parts)
+        unnamed_side = sides == 1 and home_official and any(p.startswith("P:") for p in parts)
+        sides += unnamed_side
         generic = all(
             t.text.lower() in self.cues["generic_meeting_nouns"]
             or t.label_ in ("talks", "meeting", "negotiations", "summit")
@@ -1250,6 +1292,7 @@ class _Builder:
             for k in range(max(lo, main.start - 4), main.start)
         )
         return _Meet(
+            unnamed_side=unnamed_side,
             named=named,
             anaphoric=anaphoric,
             headline=headline,
@@ -1617,6 +1660,17 @@ class _Builder:
         near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
+        purpose = self._purpose_to(lo, main)
+        if purpose is not None:
+            # "she will leave on Monday for Bolivia to attend a summit": the verb the
+            # purpose hangs on says whether the meeting is ahead
+            clause = lo
+            for k in range(purpose - 1, lo - 1, -1):
+                if doc[k].text in (";", ":") or doc[k].lower_ in ("who", "which", "said"):
+                    clause = k + 1
+                    break
+            if _cue_rx("planned").search(doc[clause:purpose].text.lower()):
+                return "planned"
         if (
             _words(main) in ("visit", "meet", "hold", "host")
             and main.start > 0
@@ -1624,6 +1678,17 @@ class _Builder:
         ):
             return "planned"
         return "held"
+
+    def _purpose_to(self, lo: int, main: Span) -> int | None:
+        """The "to" of a purpose infinitive just before the meeting words ("left for
+        Bolivia to attend a Latin American summit"), or None."""
+        doc = self.doc
+        for k in range(main.start - 1, max(lo, main.start - 7) - 1, -1):
+            if doc[k].lower_ == "to" and k + 1 < main.start:
+                return k if doc[k + 1].lower_ in _PURPOSE_VERBS else None
+            if doc[k].text in (",", ";", ".") or k in self._trigger_tokens:
+                return None
+        return None
 
     def _cancels_meeting(self, lo: int, hi: int) -> bool:
         """A cancel cue whose object or subject is a meeting word: "postponed the talks",
@@ -2089,7 +2154,7 @@ class _Builder:
         main parties."""
         out: list[_Meet] = []
         for m in meets:
-            weak = len(m.participants) == 0 or self._sides(m.participants) < 2
+            weak = len(m.participants) == 0 or self._sides(m.participants) + m.unnamed_side < 2
             target = None
             if m.anaphoric and out and out[-1].status == m.status and not m.date:
                 target = out[-1]  # "Both Sessions and Trump attended that meeting"
@@ -2176,6 +2241,14 @@ class _Builder:
             return False
         persons_a = {p for p in pa if p.startswith("P:")}
         persons_b = {p for p in pb if p.startswith("P:")}
+        if (a.label == "summit") != (b.label == "summit"):
+            # a summit somewhere and a talk with someone not at it: two meetings ("will
+            # meet Insulza on Monday ... leave that day for Bolivia to attend a summit")
+            summit, other = (a, b) if a.label == "summit" else (b, a)
+            s_persons = {p for p in summit.participants if p.startswith("P:")}
+            o_persons = {p for p in other.participants if p.startswith("P:")}
+            if o_persons - s_persons and summit.location and not other.location:
+                return False
         if persons_a and persons_b:
             return len(persons_a & persons_b) >= min(2, len(persons_b), len(persons_a)) and (
                 persons_b <= persons_a or persons_a <= persons_b or len(persons_a & persons_b) >= 2
@@ -2320,7 +2393,9 @@ def _compile_excluded(pattern: str) -> re.Pattern[str]:
     if after.strip():
         return re.compile(r"(?i:" + flex(before) + ")" + _T_MID + r"(?i:" + flex(after) + ")")
     tail = _T_LIST if "such as" in before or "including" in before else _T_AFTER
-    return re.compile(r"(?i:" + flex(before) + ")" + tail)
+    # a whole word: "not discuss {T}" must not read "not discussed" as "not discuss" + "ed"
+    edge = r"\b" if before.strip()[-1:].isalnum() else ""
+    return re.compile(r"(?i:" + flex(before) + ")" + edge + tail)
 
 
 _NOUN_BY_LABEL = {
@@ -2376,7 +2451,10 @@ def _clean_topic(text: str, stop: list[str]) -> list[str]:
     an overlong one in its pieces, or nothing.
 
     >>> _clean_topic("the commitment to preventing Russia from using energy as a weapon", [])
-    ['commitment to preventing Russia', 'using energy as a weapon']
+    ['commitment to preventing Russia from using energy as a weapon']
+    >>> _clean_topic("the commitment of both governments to preventing Russia from using "
+    ...     "energy supplies as a weapon", [])
+    ['commitment of both governments', 'preventing Russia from using energy supplies as a weapon']
     >>> _clean_topic("in a frank and candid way", [])
     []
     """

@@ -59,6 +59,9 @@ CASES = [
     "their-second-summit",
     "spoke-today-with",
     "spoke-by-phone-on-day-with",
+    "purpose-infinitive-planned",
+    "dateline-home-official",
+    "domestic-untitled-official",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -147,6 +150,18 @@ def test_every_meeting_has_its_people(extractor: Extractor, rid: str) -> None:
     for words, want in zip(got, rec["expect"], strict=True):
         for name in want["people"]:  # a word of each name ("Jean-Noël" / "Jean-Noel")
             assert set(_norm(name).split()) & words, (name, words)
+
+
+@pytest.mark.parametrize("rid", ["purpose-infinitive-planned", "their-second-summit"])
+def test_every_meeting_has_its_status_date_and_place(extractor: Extractor, rid: str) -> None:
+    """A later meeting of the same text keeps its own status, date and place."""
+    rec = RECORDS[rid]
+    ex = _extract(extractor, rec)
+    got = [
+        (m.status, m.date, ex.entity(m.location).name if m.location else None)
+        for m in ex.meetings
+    ]
+    assert got == [(w["status"], w["date"], w["location"]) for w in rec["expect"]]
 
 
 @pytest.mark.parametrize(
