@@ -278,6 +278,14 @@ _REGIONS = frozenset(
     """Asia Europe Africa America Americas Oceania Antarctica Arctic Caribbean Balkans
     Caucasus Gulf Sahel Scandinavia""".split()
 )
+#: verbs of setting off: "left Bahrain for Baghdad", "departs for Tokyo"
+_DEPART_WORDS = frozenset(
+    "left leave leaves leaving departed departs depart headed heads bound set sets".split()
+)
+_ARRIVE_WORDS = frozenset(
+    "arrived arrives arriving flew flies flying travelled traveled travels headed".split()
+)
+_PAST_TRIP = frozenset("left departed headed arrived flew travelled traveled".split())
 _TRAVEL_WORDS = frozenset(
     """visit visits visited visiting trip trips travel travels traveled travelled traveling
     travelling go goes went going gone come comes came coming fly flies flew flying
@@ -684,6 +692,11 @@ class _Builder:
             ):
                 m.location = self._home_place()
                 m.mode = m.mode or ("in_person" if m.location else None)
+        for m in merged:  # "He also met with Fidel Castro": the place of the same trip
+            if m.location is None and m.mode != "phone" and m.status == "held":
+                m.location = self._scene(m, merged)
+                if m.location:
+                    m.mode = m.mode or "in_person"
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
             # a side of the meeting is not its subject ("Saudi Arabia" in a Saudi meeting)
@@ -698,6 +711,27 @@ class _Builder:
                 if t.lower() not in names and not any(_same_topic(t, x) for x in excluded_all)
             ]
         return merged
+
+    def _scene(self, m: _Meet, meets: list[_Meet]) -> str | None:
+        """The place of the nearest other held, placed, in-person meeting that shares a
+        person with ``m`` and whose date agrees: the same trip."""
+        persons = {p for p in m.participants if p.startswith("P:")}
+        best: _Meet | None = None
+        for o in meets:
+            if (
+                o is m
+                or not o.location
+                or o.status != "held"
+                or o.mode == "phone"
+                or not persons & set(o.participants)
+                or m.date is not None and o.date != m.date
+            ):
+                continue
+            if best is None or abs(o.sent_index - m.sent_index) < abs(
+                best.sent_index - m.sent_index
+            ):
+                best = o
+        return best.location if best else None
 
     def _attach_context(self, meets: list[_Meet]) -> None:
         """Sentences without meeting words that say what a nearby meeting was (not) about."""
@@ -1660,6 +1694,14 @@ class _Builder:
         near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
+        k = main.start - 1
+        while k > lo and doc[k].lower_ in ("a", "the", "fresh", "new", "further", "more"):
+            k -= 1
+        if doc[k].lower_ == "for" and any(
+            doc[j].lower_ in _DEPART_WORDS or doc[j].lower_ in _ARRIVE_WORDS
+            for j in range(max(lo, k - 12), k)
+        ):
+            return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
         purpose = self._purpose_to(lo, main)
         if purpose is not None:
             # "she will leave on Monday for Bolivia to attend a summit": the verb the
@@ -1783,6 +1825,10 @@ class _Builder:
                 pass  # "the Hanoi summit", "Shultz' Moscow talks": the place of the meeting
             elif prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
                 pass
+            elif prev == "for" and any(
+                doc[j].lower_ in _DEPART_WORDS for j in range(max(lo, k - 4), k - 1)
+            ):
+                pass  # "left Bahrain for Baghdad on Monday for talks": where he went
             elif prev not in ("in", "at", "to") and not (
                 prev == "the" and prev2 in ("in", "at", "to")
             ):
@@ -1939,7 +1985,11 @@ class _Builder:
             text = d.text
             if d.end < len(doc) and text.lower() in _MONTH_WORDS and _YEAR.match(doc[d.end].text):
                 text = f"{text} {doc[d.end].text}"  # "in June 2018": the span holds "June"
-            value = self._resolve_date(text, status)
+            past_trip = d.start < main.start and any(
+                doc[j].lower_ in _PAST_TRIP for j in range(max(lo, d.start - 6), d.start)
+            )
+            # "left Qatar for Riyadh on Monday for talks": the day he left, already past
+            value = self._resolve_date(text, "held" if past_trip else status)
             if value:
                 return value
         return None

@@ -62,6 +62,8 @@ CASES = [
     "purpose-infinitive-planned",
     "dateline-home-official",
     "domestic-untitled-official",
+    "scene-same-trip",
+    "left-for-talks",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -152,7 +154,9 @@ def test_every_meeting_has_its_people(extractor: Extractor, rid: str) -> None:
             assert set(_norm(name).split()) & words, (name, words)
 
 
-@pytest.mark.parametrize("rid", ["purpose-infinitive-planned", "their-second-summit"])
+@pytest.mark.parametrize(
+    "rid", ["purpose-infinitive-planned", "their-second-summit", "scene-same-trip"]
+)
 def test_every_meeting_has_its_status_date_and_place(extractor: Extractor, rid: str) -> None:
     """A later meeting of the same text keeps its own status, date and place."""
     rec = RECORDS[rid]
