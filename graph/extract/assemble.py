@@ -206,6 +206,12 @@ def _near_day(date: str, pub: dt.date, days: int = 10) -> bool:
         return False
 
 
+def _day(date: str) -> dt.date:
+    """The first day an ISO date of any precision covers: "2025-09" -> 2025-09-01."""
+    parts = [int(x) for x in date.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
 def _words(trigger: Span) -> str:
     """A trigger's phrase, lower-case: "spoke today with" reads as "spoke with"."""
     return trigger.kb_id_ or trigger.text.lower()
@@ -277,6 +283,14 @@ _PLACE_REACH = 12  # words (names aside) between the meeting words and a place t
 _REGIONS = frozenset(
     """Asia Europe Africa America Americas Oceania Antarctica Arctic Caribbean Balkans
     Caucasus Gulf Sahel Scandinavia""".split()
+)
+#: a sentence that lists who attended a summit
+_ATTENDANCE = re.compile(
+    r"\b(?:attend(?:ing|ed|ees)|took part|taking part|in attendance|participants)\b", re.I
+)
+#: words before "conference" that make it press, not a gathering of parties
+_NOT_GATHERING = frozenset(
+    "news press telephone phone video teleconference joint academic religious party".split()
 )
 #: verbs of setting off: "left Bahrain for Baghdad", "departs for Tokyo"
 _DEPART_WORDS = frozenset(
@@ -351,6 +365,7 @@ class _Meet:
     anaphoric: bool = False  # "attended that meeting": the meeting just mentioned
     named: bool = False  # "the Tokyo summit": a meeting named by its place, not "the meeting"
     unnamed_side: bool = False  # an untitled official of the named person's country
+    gathering: bool = False  # a summit of one named body or host ("the NATO summit")
 
 
 class _Builder:
@@ -674,6 +689,7 @@ class _Builder:
                 out += self._apart(m, lo, hi, group[0])
         self._attach_context(out)
         merged = self._merge(out)
+        self._attendance(merged)
         pub = self.article.published
         for m in merged:  # a held meeting the lead reports without a date: the day of the report
             if (
@@ -732,6 +748,23 @@ class _Builder:
             ):
                 best = o
         return best.location if best else None
+
+    def _attendance(self, meets: list[_Meet]) -> None:
+        """ "Among those attending were Russian President Vladimir Putin, ...": the people
+        and bodies a sentence lists as attending take part in the summit just reported."""
+        starts = [s.start_char for s in self.sents]
+        said = {bisect_left(starts, a + 1) - 1: m for m in meets for a, _ in m.evidence}
+        for si, sent in enumerate(self.sents):
+            if si in said or not _ATTENDANCE.search(span_text(sent)):
+                continue
+            near = [j for j in said if 0 < si - j <= 2]
+            summit = said[max(near)] if near else None
+            if summit is None or not (summit.gathering or summit.label == "summit"):
+                continue
+            for k in range(sent.start, sent.end):
+                key = self.tok_ent.get(k)
+                if key and key not in summit.participants:
+                    summit.participants.append(key)
 
     def _attach_context(self, meets: list[_Meet]) -> None:
         """Sentences without meeting words that say what a nearby meeting was (not) about."""
@@ -829,6 +862,11 @@ class _Builder:
             )
         ):
             return False
+        if low in ("conference", "conferences", "gathering"):
+            # not "told a news conference", "a conference call", "the conference room"
+            return prev not in _NOT_GATHERING and nxt not in (
+                "call", "calls", "room", "center", "centre", "hall", "line",
+            )
         if low in ("called", "call", "phone", "calls", "phones"):
             return (
                 "phone" in stext or "telephone" in stext or "call with" in stext
@@ -1272,7 +1310,17 @@ class _Builder:
             for t in trigs
         )
         inherited = False
-        if sides < 2:
+        # "the Arab League summit next week in Kuwait", "Qatar held an emergency summit
+        # Friday": a gathering of one named body or host is a meeting of its own
+        # a body that can gather: not a venue ("Oval Office") or a party's conference
+        org_only = bool(parts) and all(
+            p.startswith("O:")
+            and self.ents[p].name not in _VENUES
+            and not self.ents[p].name.endswith(("Party", "Office"))
+            for p in parts
+        )
+        gathering = sides == 1 and org_only and (main.label_ == "summit" or location is not None)
+        if sides < 2 and not gathering:
             if not generic:
                 return None
             inherited = True
@@ -1326,6 +1374,7 @@ class _Builder:
             for k in range(max(lo, main.start - 4), main.start)
         )
         return _Meet(
+            gathering=gathering,
             unnamed_side=unnamed_side,
             named=named,
             anaphoric=anaphoric,
@@ -1953,6 +2002,7 @@ class _Builder:
             and nxt.text.islower()
             and not nxt.is_stop
             and nxt.lower_ not in _NOT_HEAD_NOUNS
+            and not (len(nxt) > 4 and nxt.lower_.endswith("ed"))  # "in Kuwait devoted to"
         )
 
     def _is_demonym(self, k: int) -> bool:
@@ -2204,7 +2254,9 @@ class _Builder:
         main parties."""
         out: list[_Meet] = []
         for m in meets:
-            weak = len(m.participants) == 0 or self._sides(m.participants) + m.unnamed_side < 2
+            weak = not m.gathering and (
+                len(m.participants) == 0 or self._sides(m.participants) + m.unnamed_side < 2
+            )
             target = None
             if m.anaphoric and out and out[-1].status == m.status and not m.date:
                 target = out[-1]  # "Both Sessions and Trump attended that meeting"
@@ -2234,6 +2286,8 @@ class _Builder:
                         m.date
                         and last.date
                         and not (m.date.startswith(last.date) or last.date.startswith(m.date))
+                        # "the two-day summit opened on Sunday": a day of the summit
+                        and not (last.gathering and _near_day(m.date, _day(last.date), 3))
                     )
                     and not (m.ordinal and m.ordinal != last.ordinal)
                 ):
@@ -2273,6 +2327,11 @@ class _Builder:
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
             return False
+        if (a.gathering or b.gathering) and {
+            p for p in set(a.participants) & set(b.participants) if p.startswith("O:")
+        }:
+            # "the SCO summit ... the two-day summit opened on Sunday": days of one summit
+            return not (a.date and b.date and not _near_day(a.date, _day(b.date), 3))
         if a.sidelines != b.sidelines:
             return False
         if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):

@@ -64,6 +64,8 @@ CASES = [
     "domestic-untitled-official",
     "scene-same-trip",
     "left-for-talks",
+    "body-summit",
+    "summit-attendance",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -71,6 +73,7 @@ NEGATIVES = [
     "hypothetical-might-meet",
     "willingness-to-meet",
     "interview-not-meeting",
+    "news-conference-not-gathering",
 ]
 
 
