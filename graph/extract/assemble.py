@@ -686,7 +686,7 @@ class _Builder:
                     m.participants = [p for p in m.participants if p not in self._sideline_orgs]
                 self._their(m, group[0], out)
                 out.append(m)
-                out += self._apart(m, lo, hi, group[0])
+                out += self._apart(m, lo, hi, group[0]) + self._tour(m, group[0], hi)
         self._attach_context(out)
         merged = self._merge(out)
         self._attendance(merged)
@@ -1124,6 +1124,52 @@ class _Builder:
         if len(persons) >= 2 or prior is None:
             return
         m.participants = list(dict.fromkeys(m.participants + prior.participants))
+
+    def _tour(self, m: _Meet, main: Span, hi: int) -> list[_Meet]:
+        """ "had visited Italy, Saudi Arabia and Pakistan": one visit per country listed
+        right after the visit word; ``m`` keeps the first."""
+        if main.label_ != "visit" or main.end >= hi:
+            return []
+        stops: list[tuple[str, str]] = []  # (country key, place key)
+        k = main.end
+        while k < hi:
+            key = self.tok_place.get(k) or self.tok_ent.get(k, "")
+            if key.startswith("C:"):
+                country = key
+            elif key.startswith("P:") and self.ents[key].country:
+                country = f"C:{self.ents[key].country}"
+            else:
+                break
+            stops.append((country, key))
+            while k < hi and (self.tok_place.get(k) or self.tok_ent.get(k)) == key:
+                k += 1
+            if k < hi and self.doc[k].text == ",":
+                k += 1
+            if k < hi and self.doc[k].lower_ in ("and", "the"):
+                k += 1
+            if k < hi and self.doc[k].lower_ == "the":
+                k += 1
+        if len({c for c, _ in stops}) < 2:
+            return []
+        others = {c for c, _ in stops[1:]} | {p for _, p in stops[1:]}
+        base = [p for p in m.participants if p not in others]
+        m.participants = base
+        m.location = stops[0][1]
+        out = []
+        for country, place in stops[1:]:
+            if country not in self.ents:
+                continue
+            out.append(
+                replace(
+                    m,
+                    participants=[p for p in base if p != stops[0][0]] + [country],
+                    location=place,
+                    topics=list(m.topics),
+                    excluded=list(m.excluded),
+                    evidence=list(m.evidence),
+                )
+            )
+        return out
 
     def _apart(self, m: _Meet, lo: int, hi: int, main: Span) -> list[_Meet]:
         """Meetings one sentence reports together but that were held apart: "X spoke with

@@ -66,6 +66,7 @@ CASES = [
     "left-for-talks",
     "body-summit",
     "summit-attendance",
+    "tour-of-countries",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -158,7 +159,13 @@ def test_every_meeting_has_its_people(extractor: Extractor, rid: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "rid", ["purpose-infinitive-planned", "their-second-summit", "scene-same-trip"]
+    "rid",
+    [
+        "purpose-infinitive-planned",
+        "their-second-summit",
+        "scene-same-trip",
+        "tour-of-countries",
+    ],
 )
 def test_every_meeting_has_its_status_date_and_place(extractor: Extractor, rid: str) -> None:
     """A later meeting of the same text keeps its own status, date and place."""
