@@ -180,6 +180,19 @@ def _has_newline(text: str) -> bool:
     return "\n" in text
 
 
+def _is_letter_stop(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
+
+
+def _opens_clearly(text: str) -> bool:
+    return text in _CLEAR_OPENERS
+
+
+_CLEAR_OPENERS = frozenset(
+    "The A An In On At But And He She It They We This That These Those His Her Their".split()
+)
+
+
 def _can_open_sentence(text: str) -> bool:
     first = text[:1]
     return first.isupper() or first in _OPEN or first.isdigit()
@@ -263,14 +276,24 @@ class _Sentences:
     def __init__(self, vocab: Vocab) -> None:
         self.ids: list[int | str] = [
             _flag(vocab, f)
-            for f in (_has_newline, _is_sent_end, _is_close_quote, _can_open_sentence)
+            for f in (
+                _has_newline,
+                _is_sent_end,
+                _is_close_quote,
+                _can_open_sentence,
+                _is_letter_stop,
+                _opens_clearly,
+            )
         ]
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        newline, end, close, opens = _flags(doc, self.ids)
+        newline, end, close, opens, letter_stop, clear_open = _flags(doc, self.ids)
+        # "on the platform X. The talks": a one-letter word and its stop end a sentence
+        # when a word that only opens sentences follows (not "George W. Bush")
+        end = end | numpy.append(letter_stop[:-1] & clear_open[1:], False)
         # token i starts a sentence after a newline, or after an end mark (or an end
         # mark and a closing quote) when it can open one; a quote glued to the end
         # mark before it ('."') closes that sentence rather than opening one

@@ -38,6 +38,9 @@ def _spans(text: str, group: str) -> list[str]:
         ('She said "Fine." They went.', ['She said "Fine."', "They went."]),
         ('We sat. "Why?" he asked.', ["We sat.", '"Why?" he asked.']),
         ('"Go." "Now," she said.', ['"Go."', '"Now," she said.']),
+        # a one-letter word and its stop end a sentence before "The", not inside a name
+        ("She posted on X. The talks began.", ["She posted on X.", "The talks began."]),
+        ("George W. Bush met Blair.", ["George W. Bush met Blair."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
