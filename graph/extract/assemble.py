@@ -206,10 +206,21 @@ def _near_day(date: str, pub: dt.date, days: int = 10) -> bool:
         return False
 
 
-def _day(date: str) -> dt.date:
-    """The first day an ISO date of any precision covers: "2025-09" -> 2025-09-01."""
-    parts = [int(x) for x in date.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
+def _dates_agree(a: str | None, b: str | None, days: int = 0) -> bool:
+    """Two meeting dates that can be one meeting's: either unknown, one inside the other,
+    or (for a gathering of several days) at most ``days`` apart.
+
+    >>> _dates_agree("2025-08", "2025-08-31"), _dates_agree("2025-08-31", "2025-09-01")
+    (True, False)
+    >>> _dates_agree("2025-08-31", "2025-09-01", days=3), _dates_agree("2025-08-31", "--09-01", 3)
+    (True, False)
+    """
+    if not a or not b or a.startswith(b) or b.startswith(a):
+        return True
+    if days <= 0 or not b[:4].isdigit():  # "--03-04": a day with no year
+        return False
+    first = [int(x) for x in b.split("-")] + [1, 1]
+    return _near_day(a, dt.date(first[0], first[1], first[2]), days)
 
 
 def _words(trigger: Span) -> str:
@@ -299,6 +310,7 @@ _DEPART_WORDS = frozenset(
 _ARRIVE_WORDS = frozenset(
     "arrived arrives arriving flew flies flying travelled traveled travels headed".split()
 )
+_SET_OFF = _DEPART_WORDS | _ARRIVE_WORDS
 _PAST_TRIP = frozenset("left departed headed arrived flew travelled traveled".split())
 _TRAVEL_WORDS = frozenset(
     """visit visits visited visiting trip trips travel travels traveled travelled traveling
@@ -1793,8 +1805,7 @@ class _Builder:
         while k > lo and doc[k].lower_ in ("a", "the", "fresh", "new", "further", "more"):
             k -= 1
         if doc[k].lower_ == "for" and any(
-            doc[j].lower_ in _DEPART_WORDS or doc[j].lower_ in _ARRIVE_WORDS
-            for j in range(max(lo, k - 12), k)
+            doc[j].lower_ in _SET_OFF for j in range(max(lo, k - 12), k)
         ):
             return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
         purpose = self._purpose_to(lo, main)
@@ -2328,13 +2339,8 @@ class _Builder:
                 if (
                     last is not None
                     and m.status == last.status
-                    and not (
-                        m.date
-                        and last.date
-                        and not (m.date.startswith(last.date) or last.date.startswith(m.date))
-                        # "the two-day summit opened on Sunday": a day of the summit
-                        and not (last.gathering and _near_day(m.date, _day(last.date), 3))
-                    )
+                    # "the two-day summit opened on Sunday": a day of the summit
+                    and _dates_agree(m.date, last.date, 3 if last.gathering else 0)
                     and not (m.ordinal and m.ordinal != last.ordinal)
                 ):
                     target = last
@@ -2377,10 +2383,10 @@ class _Builder:
             p for p in set(a.participants) & set(b.participants) if p.startswith("O:")
         }:
             # "the SCO summit ... the two-day summit opened on Sunday": days of one summit
-            return not (a.date and b.date and not _near_day(a.date, _day(b.date), 3))
+            return _dates_agree(a.date, b.date, 3)
         if a.sidelines != b.sidelines:
             return False
-        if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        if not _dates_agree(a.date, b.date):
             return False
         if a.location and b.location and a.location != b.location:
             la = self.ents[a.location].country if a.location.startswith("P:") else a.location[2:]

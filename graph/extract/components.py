@@ -815,6 +815,7 @@ def _org_spans(doc: Doc, heads: list[int], people: list[bool]) -> list[Span]:
 
 
 # --------------------------------------------------------------------------- triggers
+_GAP_VERB = "_gap_verb"  # matcher label of the verbs that may take fillers
 @Language.factory("dg_triggers")
 def make_triggers(nlp: Language, name: str) -> _Triggers:
     return _Triggers(nlp)
@@ -849,25 +850,29 @@ class _Triggers:
                 if len(words) == 2 and words[1] in ("with", "to") and words[0] not in singles:
                     self.gapped.setdefault(words[0], {})[words[1]] = rec["label"]
         self.fillers = frozenset(g.cues.get("gap_fillers", ()))
+        # the same matcher pass finds those verbs; only they are looked at further
+        self.matcher.add(_GAP_VERB, [nlp.make_doc(v) for v in self.gapped])
+        self.gap_id = nlp.vocab.strings[_GAP_VERB]
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label=self.vocab.strings[m]) for m, s, e in self.matcher(doc)]
-        spans.extend(self._gapped(doc))
+        spans = []
+        for m, s, e in self.matcher(doc):
+            if m == self.gap_id:
+                spans.extend(self._gapped(doc, s))
+            else:
+                spans.append(Span(doc, s, e, label=self.vocab.strings[m]))
         doc.spans["trigger"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
-    def _gapped(self, doc: Doc) -> Iterable[Span]:
-        n = len(doc)
-        for tok in doc:
-            preps = self.gapped.get(tok.lower_)
-            if preps is None:
-                continue
-            k = tok.i + 1
-            while k < n and k - tok.i <= 4 and doc[k].lower_ in self.fillers:
-                k += 1
-            if k > tok.i + 1 and k < n and doc[k].lower_ in preps:
-                yield Span(
-                    doc, tok.i, k + 1, label=preps[doc[k].lower_],
-                    kb_id=f"{tok.lower_} {doc[k].lower_}",
-                )
+    def _gapped(self, doc: Doc, i: int) -> list[Span]:
+        """ "spoke today with" from the verb at ``i`` (a one-item list), or nothing."""
+        verb = doc[i].lower_
+        preps = self.gapped[verb]
+        k, n = i + 1, len(doc)
+        while k < n and k - i <= 4 and doc[k].lower_ in self.fillers:
+            k += 1
+        if k == i + 1 or k >= n or doc[k].lower_ not in preps:
+            return []
+        prep = doc[k].lower_
+        return [Span(doc, i, k + 1, label=preps[prep], kb_id=f"{verb} {prep}")]

@@ -36,7 +36,7 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pyoxigraph import BlankNode, NamedNode, Triple
 
@@ -304,19 +304,28 @@ class Catalog:
             found = self._memos.setdefault(name, {})
         return found
 
+    def remember(self, name: str, key: Hashable, compute: Callable[[], _V]) -> _V:
+        """``compute()`` the first time ``key`` is asked for under ``name``, then the
+        answer kept in :meth:`memo`."""
+        memo = self.memo(name)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = compute()
+        return cast(_V, found)
+
     def within(self, place: str) -> frozenset[str]:
         """``place`` and every place inside it, transitively (``containedInPlace*``)."""
-        memo = self.memo("within")
-        found = memo.get(place)
-        if found is None:
+
+        def closure() -> frozenset[str]:
             seen, todo = {place}, [place]
             while todo:
                 for child in self.contains.get(todo.pop(), ()):
                     if child not in seen:
                         seen.add(child)
                         todo.append(child)
-            found = memo[place] = frozenset(seen)
-        return found
+            return frozenset(seen)
+
+        return self.remember("within", place, closure)
 
     def side(self, actor: str) -> frozenset[str]:
         """The actor and who represents it (its people, bodies, posts' holders)."""
@@ -331,19 +340,11 @@ class Catalog:
 
     def actor_meetings(self, actor: str) -> tuple[str, ...]:
         """Meetings of the actor's :meth:`side`, oldest first (kept after first use)."""
-        memo = self.memo("actor")
-        found = memo.get(actor)
-        if found is None:
-            found = memo[actor] = self.merged(self.by_actor, self.side(actor))
-        return found
+        return self.remember("actor", actor, lambda: self.merged(self.by_actor, self.side(actor)))
 
     def place_meetings(self, place: str) -> tuple[str, ...]:
         """Meetings at ``place`` or a place inside it, oldest first (kept after first use)."""
-        memo = self.memo("place")
-        found = memo.get(place)
-        if found is None:
-            found = memo[place] = self.merged(self.by_place, self.within(place))
-        return found
+        return self.remember("place", place, lambda: self.merged(self.by_place, self.within(place)))
 
     def current(self, store: GraphStore) -> bool:
         """Whether the catalog was built from the store as it is now."""
