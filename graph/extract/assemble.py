@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract import gazetteer
 from graph.extract.components import span_text
-from graph.extract.dates import is_future, resolve
+from graph.extract.dates import day_of_week, is_future, resolve
 from graph.extract.people_table import known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
 
@@ -707,9 +707,10 @@ class _Builder:
             if (
                 m.date is None
                 and pub
-                and (m.status == "held" and m.sent_index <= self._lead_end or m.headline)
+                and (m.status in ("held", "planned") or m.headline)
+                and (m.headline or not self._background(m))
             ):
-                m.date = pub.isoformat()
+                m.date = pub.isoformat() if m.status == "held" else pub.isoformat()[:7]
         for m in merged:  # a meeting of the dateline's country with no place: its city
             if (
                 m.location is None
@@ -739,6 +740,12 @@ class _Builder:
                 if t.lower() not in names and not any(_same_topic(t, x) for x in excluded_all)
             ]
         return merged
+
+    def _background(self, m: _Meet) -> bool:
+        """The meeting's sentence places it in the past or makes it one of many ("had
+        met", "multiple summits", "last week", "years ago"): not the news of the day."""
+        words = self.cues["background"]
+        return any(t.lower_ in words for t in self.sents[m.sent_index])
 
     def _scene(self, m: _Meet, meets: list[_Meet]) -> str | None:
         """The place of the nearest other held, placed, in-person meeting that shares a
@@ -2097,6 +2104,10 @@ class _Builder:
             )
             # "left Qatar for Riyadh on Monday for talks": the day he left, already past
             value = self._resolve_date(text, "held" if past_trip else status)
+            if value and text.lower().endswith(" week"):
+                # "next week ... on Tuesday": that day of that week
+                days = (day_of_week(text, o.text, self.article.published) for o in cands)
+                value = next((v for v in days if v), value)
             if value:
                 return value
         return None
@@ -2216,7 +2227,17 @@ class _Builder:
                 if (
                     tok.lower_ in ("in", "at")
                     and (end + 1) < hi
-                    and ((end + 1) in self._date_tokens or (end + 1) in self.tok_place)
+                    and (
+                        (end + 1) in self._date_tokens
+                        or (end + 1) in self.tok_place
+                        or self._metonym_city(end + 1)
+                    )
+                    # "the situation in Gaza": a subject, not where they met
+                    and not (
+                        tok.lower_ == "in"
+                        and (end + 1) in self.tok_place
+                        and doc[end - 1].lower_ in self.cues["place_topics"]
+                    )
                 ):
                     break
                 end += 1
@@ -2360,7 +2381,8 @@ class _Builder:
             target.excluded += [t for t in m.excluded if t not in target.excluded]
             target.topics += [t for t in m.topics if t not in target.topics]
             target.location = target.location or m.location
-            target.date = target.date or m.date
+            if m.date and (not target.date or m.date.startswith(target.date)):
+                target.date = m.date  # "next week" ... "opens on Friday": the day
             target.ordinal = target.ordinal or m.ordinal
             target.mode = target.mode or m.mode
             target.evidence += [e for e in m.evidence if e not in target.evidence]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["DateMention", "find_dates", "resolve", "is_future"]
+__all__ = ["DateMention", "day_of_week", "find_dates", "is_future", "resolve"]
 
 _MONTHS = {
     "january": 1,
@@ -180,9 +180,62 @@ def resolve(text: str, published: dt.date | None) -> str | None:
         return str(published.year - 1)
     if low == "next year":
         return str(published.year + 1)
+    week = _week(low, published)
+    if week is not None:
+        return week
     if low.endswith(" ago") or "week" in low or "weekend" in low:
         return None  # too vague for a day, and a month would often be wrong
     return _dateparser(t, published)
+
+
+def _week(low: str, published: dt.date) -> str | None:
+    """ "last week", "earlier this week", "next weekend": the month, or the year, that
+    holds every day the phrase can mean; None for an unknown phrase or when the week
+    runs over a year's end.
+
+    >>> pub = dt.date(2017, 11, 21)  # a Tuesday; next week runs into December
+    >>> _week("last week", pub), _week("earlier this week", pub), _week("next week", pub)
+    ('2017-11', '2017-11', '2017')
+    >>> _week("this week", dt.date(2017, 11, 2)), _week("this week", dt.date(2019, 12, 31))
+    ('2017', None)
+    """
+    words = low.split()
+    if not words or words[-1] not in ("week", "weekend"):
+        return None
+    monday = published - dt.timedelta(days=published.weekday())
+    shift = {"last": -7, "next": 7}.get(words[0], 0 if "this" in words else None)
+    if shift is None or len(words) > 3:
+        return None
+    first = monday + dt.timedelta(days=shift + (5 if words[-1] == "weekend" else 0))
+    last = monday + dt.timedelta(days=shift + 6)
+    if shift == 0 and words[0] == "earlier":
+        last = published
+    elif shift == 0 and words[0] == "later":
+        first = published
+    if first.year != last.year:
+        return None
+    return f"{first.year}-{first.month:02d}" if first.month == last.month else str(first.year)
+
+
+def day_of_week(week: str, weekday: str, published: dt.date | None) -> str | None:
+    """The day ``weekday`` of the week that ``week`` names ("next week ... on Tuesday").
+
+    >>> day_of_week("next week", "Tuesday", dt.date(2017, 12, 1))
+    '2017-12-05'
+    >>> day_of_week("this week", "friday", dt.date(2017, 12, 1))
+    '2017-12-01'
+    >>> day_of_week("week", "Monday", None) is None
+    True
+    """
+    words = week.lower().split()
+    day = _WEEKDAYS.get(weekday.lower())
+    if published is None or day is None or not words or words[-1] != "week":
+        return None
+    shift = {"last": -7, "next": 7}.get(words[0], 0 if "this" in words else None)
+    if shift is None:
+        return None
+    monday = published - dt.timedelta(days=published.weekday())
+    return (monday + dt.timedelta(days=shift + day)).isoformat()
 
 
 def _month_day(month: str, day: int, year: str | None, published: dt.date | None) -> str | None:

@@ -67,6 +67,12 @@ CASES = [
     "body-summit",
     "summit-attendance",
     "tour-of-countries",
+    "undated-held-news-of-the-day",
+    "undated-planned-month",
+    "background-meeting-undated",
+    "next-week-on-weekday",
+    "last-week-month",
+    "place-in-topic",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.extract.dates import find_dates, is_future, resolve
+from graph.extract.dates import day_of_week, find_dates, is_future, resolve
 
 _PUB = dt.date(2025, 4, 8)  # a Tuesday
 
@@ -66,7 +66,12 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("July 2021", _PUB, "2021-07"),
         ("1996-08-29", None, "1996-08-29"),
         ("February 30", _PUB, None),
-        ("last week", _PUB, None),
+        ("last week", _PUB, "2025"),  # 31 March to 6 April
+        ("next week", _PUB, "2025-04"),
+        ("earlier this week", _PUB, "2025-04"),
+        ("last weekend", _PUB, "2025-04"),
+        ("this week", dt.date(2019, 12, 31), None),  # runs into 2020
+        ("two weeks ago", _PUB, None),
     ],
 )
 def test_resolve(text: str, published: dt.date | None, expected: str | None) -> None:
@@ -86,3 +91,17 @@ def test_offsets_point_at_the_mention(words: list[str]) -> None:
     text = " ".join(words)
     for m in find_dates(text):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("week", "weekday", "expected"),
+    [
+        ("next week", "Tuesday", "2025-04-15"),
+        ("last week", "friday", "2025-04-04"),
+        ("this week", "Thursday", "2025-04-10"),
+        ("next weekend", "Saturday", None),
+        ("next week", "someday", None),
+    ],
+)
+def test_day_of_week(week: str, weekday: str, expected: str | None) -> None:
+    assert day_of_week(week, weekday, _PUB) == expected
