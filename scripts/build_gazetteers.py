@@ -47,7 +47,7 @@ def build() -> list[dict]:
         demonyms = list(over.get("demonyms", []))
         if info.get("demonym") and _usable(info["demonym"]):
             demonyms.append(info["demonym"])
-        capital = info.get("capital") or None
+        capital = over.get("capital") or info.get("capital") or None
         metonyms = list(over.get("metonyms", []))
         seen: set[str] = set()
         rows.append(

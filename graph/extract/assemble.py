@@ -319,6 +319,10 @@ _TRAVEL_WORDS = frozenset(
     tour toured touring mission delegation moved move way welcome
     welcomed welcomes welcoming received receives hosted invited""".split()
 )
+#: verbs of a visit whose object can be the person visited
+_VISIT_VERBS = frozenset("visited visiting visit visits".split())
+#: a part of a trip named by its place: "his New Zealand leg"
+_TRIP_LEGS = frozenset("leg stop stopover visit trip tour".split())
 _PLACE_NAMED_NOUNS = frozenset(
     """talks meeting meetings conference negotiations summit summits round""".split()
 )
@@ -703,14 +707,6 @@ class _Builder:
         merged = self._merge(out)
         self._attendance(merged)
         pub = self.article.published
-        for m in merged:  # a held meeting the lead reports without a date: the day of the report
-            if (
-                m.date is None
-                and pub
-                and (m.status in ("held", "planned") or m.headline)
-                and (m.headline or not self._background(m))
-            ):
-                m.date = pub.isoformat() if m.status == "held" else pub.isoformat()[:7]
         for m in merged:  # a meeting of the dateline's country with no place: its city
             if (
                 m.location is None
@@ -726,6 +722,15 @@ class _Builder:
                 m.location = self._scene(m, merged)
                 if m.location:
                     m.mode = m.mode or "in_person"
+        for m in merged:  # no date of its own: the report's day (held) or month (planned)
+            if (
+                m.date is None
+                and pub
+                and (m.status in ("held", "planned") or m.headline)
+                and (m.headline or not self._background(m))
+            ):
+                day = m.status == "held" and not self._background(m, "recent")
+                m.date = pub.isoformat() if day else pub.isoformat()[:7]
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
             # a side of the meeting is not its subject ("Saudi Arabia" in a Saudi meeting)
@@ -741,10 +746,11 @@ class _Builder:
             ]
         return merged
 
-    def _background(self, m: _Meet) -> bool:
-        """The meeting's sentence places it in the past or makes it one of many ("had
-        met", "multiple summits", "last week", "years ago"): not the news of the day."""
-        words = self.cues["background"]
+    def _background(self, m: _Meet, cue: str = "background") -> bool:
+        """The meeting's sentence places it in the past or makes it one of many
+        ("multiple summits", "years ago"): not the news of the day. With ``cue="recent"``:
+        a meeting of the last few weeks ("the recent summit"), not of the day."""
+        words = self.cues[cue]
         return any(t.lower_ in words for t in self.sents[m.sent_index])
 
     def _scene(self, m: _Meet, meets: list[_Meet]) -> str | None:
@@ -1345,6 +1351,8 @@ class _Builder:
                 location = self.country_ent(self.home, self.g.countries[self.home].name, lo).key
             elif self.home in countries and len(countries) >= 2:
                 location = f"C:{self.home}"
+        if location is None and _words(main) in _VISIT_VERBS:
+            location = self._visited_capital(main, parts)
         # a visit: the visited country (or the country of the visited city) is the host
         if any(lab in ("visit", "host") for lab in labels) and location:
             host = self.ents[location].country if location.startswith("P:") else location[2:]
@@ -1467,6 +1475,17 @@ class _Builder:
         out: list[str] = []
         for t in trigs:
             k = t.end
+            while (  # "the summit in Baghdad between Iraq, Jordan and Egypt"
+                k < min(hi, t.end + 5)
+                and doc[k].lower_ != "between"
+                and (
+                    doc[k].lower_ in ("in", "at", "on", "the")
+                    or k in self.tok_place
+                    or k in self._date_tokens
+                    or k in self._metonym_starts
+                )
+            ):
+                k += 1
             if k >= hi or doc[k].lower_ != "between":
                 continue
             k += 1
@@ -2008,6 +2027,34 @@ class _Builder:
             and j not in self._date_tokens
         )
 
+    def _visited_capital(self, main: Span, parts: list[str]) -> str | None:
+        """The capital of a foreign official visited by name ("recently visited Mr Blair",
+        "visiting President Putin"): leaders receive their visitors at home."""
+        doc = self.doc
+        for k in range(main.end, min(main.end + 4, len(doc))):
+            key = self.tok_ent.get(k, "")
+            if key.startswith("P:"):
+                home = self.ents[key].country
+                capital = self.g.countries[home].capital if home in self.g.countries else None
+                city = self.g.cities.get(capital) if capital else None
+                others = [p for p in parts if p != key and p != f"C:{home}"]
+                if city is None or not others or any(self.ents[p].country == home for p in others):
+                    return None  # a visit at home: "the president visited his minister"
+                return self._add(
+                    f"P:{city.geonameid}",
+                    "Place",
+                    city.name,
+                    city.name,
+                    k,
+                    country=city.country,
+                    code=str(city.geonameid),
+                ).key
+            if key.startswith("C:") and self._is_demonym(k):
+                continue  # "visited Russian President Putin"
+            if key or not (doc[k].is_title or k in self._role_tokens):
+                return None
+        return None
+
     def _names_meeting(self, k: int) -> bool:
         """A city, capital or (before "summit") a country naming a meeting: "the Geneva
         summit", "Moscow talks", "the Venice Economic Summit"."""
@@ -2027,6 +2074,13 @@ class _Builder:
             end = self._metonym_starts[k]
         if k > 0 and doc[k - 1].lower_ in ("in", "at", "to", "from", "of"):
             return False
+        if (
+            end < len(doc)
+            and doc[end].lower_ in _TRIP_LEGS
+            and k > 0
+            and (doc[k - 1].lower_ in ("his", "her", "their", "the") or doc[k - 1].text == "'s")
+        ):
+            return True  # "on his New Zealand leg", "the Tokyo stop of her tour"
         for j in range(end, min(end + 3, len(doc))):
             if j in self._talk_tokens:
                 word = doc[j].lower_

@@ -73,6 +73,9 @@ CASES = [
     "next-week-on-weekday",
     "last-week-month",
     "place-in-topic",
+    "visited-leader-capital",
+    "trip-leg-place",
+    "summit-between-after-place",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -171,6 +174,7 @@ def test_every_meeting_has_its_people(extractor: Extractor, rid: str) -> None:
         "their-second-summit",
         "scene-same-trip",
         "tour-of-countries",
+        "trip-leg-place",
     ],
 )
 def test_every_meeting_has_its_status_date_and_place(extractor: Extractor, rid: str) -> None:
