@@ -239,6 +239,13 @@ _NOT_HEAD_NOUNS = frozenset(
     late early last this overnight said says told met meets
     visited where when while after before since until""".split()
 )
+#: words a fronted topic does not run back over: "officials said (that) trade was discussed"
+_SUBJECT_TOPIC_BOUNDS = frozenset(
+    """that which who when while where said says say told confirmed added noted
+    believe believed but because as if although though since after before during""".split()
+)
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", '"', "“", "”"})
+_PRONOUNS = frozenset("it they this that these those he she we i you".split())
 _FILLER = frozenset(
     """as well also too then there here it this that these those them one ones more most other
     others such same way ways""".split()
@@ -414,6 +421,7 @@ class _Builder:
         self._trigger_tokens = {k for t in self.spans["trigger"] for k in range(t.start, t.end)}
         self._openers = _openers()
         self._openers_at = _openers_by_first_word()
+        self._predicates_at = _predicates_by_first_word()
         self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
         self._role_starts = {r.text.split()[0] for r in self.spans["role"]}
         self._excluded_rx = _excluded_patterns()
@@ -821,6 +829,10 @@ class _Builder:
             subject = _CONTEXT_SUBJECT.search(low)
             reach = 6 if subject else 3
             last = max((m.sent_index for m in meets if m.sent_index < si), default=None)
+            # "Trade and Taiwan were high on the agenda": a topic named as the subject
+            fronted = before and si - before[-1].sent_index <= 2 and self._subject_topics(
+                sent.start, sent.end
+            )
             if (
                 before
                 and last is not None
@@ -831,7 +843,7 @@ class _Builder:
                     and _CONTEXT_OUTCOME.search(low)
                 )
                 and (subject or mentions_party)
-            ):
+            ) or fronted:
                 topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
                 target.topics += [t for t in topics if t not in target.topics and t not in excluded]
 
@@ -2308,7 +2320,39 @@ class _Builder:
             used.update(range(start, end))
             last_end = end
             k = max(end, k + 1)
+        for t in self._subject_topics(lo, hi):
+            if not any(_same_topic(t, x) for x in excluded) and t not in topics:
+                topics.append(t)
         return topics[:14], used
+
+    def _subject_topics(self, lo: int, hi: int) -> list[str]:
+        """Topics named as the subject of a topic predicate: "climate change was
+        discussed", "Trade and Taiwan were high on the agenda", "Iran dominated the talks"."""
+        doc = self.doc
+        out: list[str] = []
+        low = [t.lower_ for t in doc[lo:hi]]
+        for k in range(lo + 1, hi):
+            for words in self._predicates_at.get(low[k - lo], ()):
+                if low[k - lo : k - lo + len(words)] != words:
+                    continue
+                start = k
+                while (
+                    start > lo
+                    and k - start < _TOPIC_WORDS
+                    and doc[start - 1].text not in _CLAUSE_PUNCT
+                    and doc[start - 1].lower_ not in _SUBJECT_TOPIC_BOUNDS
+                    and (start - 1) not in self._date_tokens
+                ):
+                    start -= 1
+                if start < k and not (start > lo and k - start >= _TOPIC_WORDS):
+                    for part in _split_topics(doc[start:k]):
+                        out += [
+                            t
+                            for t in _clean_topic(part, self.cues["topic_stop"])
+                            if self._topic_ok(t) and t.lower() not in _PRONOUNS
+                        ]
+                break
+        return out
 
     def _anchored(self, k: int, lo: int) -> bool:
         """A weak opener at ``k`` follows a meeting or discussion word in its clause
@@ -2364,7 +2408,7 @@ class _Builder:
                         or len(piece.split()) > 5
                     ):
                         break
-                    t = _clean_topic_text(piece)
+                    t = _clean_topic_text(re.sub(r"^(?:[Tt]he|[Aa]n?)\s+(?=[a-z])", "", piece))
                     if (
                         t
                         and t not in out
@@ -2581,12 +2625,20 @@ class _Builder:
 
 
 _CAP_PHRASE = r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*"
+#: a common-noun subject at the start of a clause: "the trade dispute was not discussed"
+_LOW_PHRASE = (
+    r"(?:^|(?<=, )|(?<=while )|(?<=but )|(?<=that )|(?<=; ))"
+    r"(?!(?:while|but|that|and|or|so|yet|he|she|it|they|we)\b)"
+    r"(?:(?:[Tt]he|[Aa]n?) )?[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,3}"
+)
 _T_BEFORE = (
     r"(?P<T>(?:the (?:topic|issue|question) of )?"
     + _CAP_PHRASE
     + r"(?:(?:\s+or\s+|\s+and\s+)"
     + _CAP_PHRASE
-    + r")*)"
+    + r")*|"
+    + _LOW_PHRASE
+    + r")"
 )
 _T_AFTER = r"(?P<T>[^.,;:!?()\n]{2,80})"
 _T_LIST = r"(?P<T>[^.;:!?()\n]{2,120})"
@@ -2681,6 +2733,17 @@ _TOPIC_LEADS = frozenset(
 _DURATION = re.compile(
     r"^(?:\S+ )?(?:\S+ )?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$", re.IGNORECASE
 )
+
+
+@lru_cache(maxsize=1)
+def _predicates_by_first_word() -> dict[str, tuple[list[str], ...]]:
+    """The topic predicates of cues.json ("was discussed", "topped the agenda"), longest
+    first, by their first word."""
+    out: dict[str, list[list[str]]] = {}
+    for p in sorted(gazetteer.load().cues["topic_predicates"], key=len, reverse=True):
+        words = p.split()
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _clean_topic(text: str, stop: list[str]) -> list[str]:

@@ -76,6 +76,8 @@ CASES = [
     "visited-leader-capital",
     "trip-leg-place",
     "summit-between-after-place",
+    "fronted-topic-passive",
+    "agenda-subject-next-sentence",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -127,6 +129,10 @@ def test_the_meeting_the_text_states(extractor: Extractor, rid: str) -> None:
     got = [_norm(t) for t in m.topics]
     for topic in want["topics"]:
         assert any(re.search(rf"\b{_norm(topic)}\b", t) for t in got), (topic, m.topics)
+    left_out = [_norm(t) for t in m.excluded_topics]
+    for topic in want["not_topics"]:  # said not to be discussed: excluded, never a topic
+        assert any(_norm(topic) in t for t in left_out), (topic, m.excluded_topics)
+        assert not any(_norm(topic) in t for t in got), (topic, m.topics)
     for name in rec.get("absent", []):  # speakers who only report the meeting
         assert not any(set(_norm(name).split()) & set(n.split()) for n in people), name
 
