@@ -897,7 +897,7 @@ class _Builder:
                 "needs",
                 "condemnation",
             )
-        ):
+        ) and not ({t.end, t.end + 1} & self._role_tokens):  # "met Syrian opposition leader X"
             return False
         if low in ("conference", "conferences", "gathering"):
             # not "told a news conference", "a conference call", "the conference room"

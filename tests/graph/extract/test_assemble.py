@@ -78,6 +78,7 @@ CASES = [
     "summit-between-after-place",
     "fronted-topic-passive",
     "agenda-subject-next-sentence",
+    "met-opposition-leader",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -141,6 +142,7 @@ def test_the_meeting_the_text_states(extractor: Extractor, rid: str) -> None:
     "text,count",
     [
         ("Carney met Modi for the first time at the bilateral meeting in Paris.", 0),
+        ("The Iranian plan met fierce opposition from Israeli Prime Minister Yair Lapid.", 0),
         ("Irish Taoiseach Micheal Martin met Belgian Prime Minister Bart De Wever.", 1),
         (
             "Irish Taoiseach Micheal Martin met Belgian Prime Minister Bart De Wever "
