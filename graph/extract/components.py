@@ -870,7 +870,7 @@ class _Triggers:
         verb = doc[i].lower_
         preps = self.gapped[verb]
         k, n = i + 1, len(doc)
-        while k < n and k - i <= 4 and doc[k].lower_ in self.fillers:
+        while k < n and k - i <= 6 and doc[k].lower_ in self.fillers:
             k += 1
         if k == i + 1 or k >= n or doc[k].lower_ not in preps:
             return []

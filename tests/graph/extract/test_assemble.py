@@ -79,6 +79,7 @@ CASES = [
     "fronted-topic-passive",
     "agenda-subject-next-sentence",
     "met-opposition-leader",
+    "spoke-by-video-link",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
