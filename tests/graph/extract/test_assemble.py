@@ -80,6 +80,8 @@ CASES = [
     "agenda-subject-next-sentence",
     "met-opposition-leader",
     "spoke-by-video-link",
+    "delay-a-visit",
+    "no-delay-held",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
