@@ -1343,11 +1343,19 @@ class _Builder:
         between = self._between_parties(trigs, hi)
         if self._sides(between) >= 2:
             parts = between  # "the call between X and Y": exactly these sides
-        location = self._location(lo, hi, topic_tokens, main.start)
-        if location is None and doc[lo].lower_ == "where" and lo > 1:
+        where = lo if doc[lo].lower_ == "where" else None
+        if main.start - 2 >= lo and doc[main.start - 2].lower_ == "where":
+            where = main.start - 2 if self._pronoun_at(main.start - 1) else where
+        location = None if where is not None else self._location(lo, hi, topic_tokens, main.start)
+        if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
-            k = lo - 2 if doc[lo - 1].text == "," else lo - 1
-            location = self.tok_place.get(k) or self._metonym_city(k)
+            k = where - 2 if doc[where - 1].text == "," else where - 1
+            country = self.tok_ent.get(k, "")
+            location = (
+                self.tok_place.get(k)
+                or self._metonym_city(k)
+                or (country if country.startswith("C:") and not self._is_demonym(k) else None)
+            )
         if (
             location is None
             and self.home

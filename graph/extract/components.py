@@ -725,6 +725,9 @@ def _name_runs(
                 if t == "-" and words[j].isalpha() and words[j].islower() and len(words[j]) <= 4:
                     j += 1  # Kim Jong-un, Ri Yong-ho
                 continue
+            if len(t) == 1 and t.isupper() and t not in "AI" and j + 1 < n and name[j + 1]:
+                j += 1  # a middle initial without its stop: "George W Bush"
+                continue
             if t.lower() in NAME_PARTICLES and j + 1 < n and (name[j + 1] or words[j + 1] == "-"):
                 j += 1
                 continue

@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,4 +29,6 @@ def known_people() -> dict[str, dict]:
         rec = json.loads(line)
         for alias in [rec["name"], *rec.get("aliases", [])]:
             out.setdefault(alias, rec)
+            # British style drops the stop of a middle initial: "George W Bush"
+            out.setdefault(re.sub(r"\b([A-Z])\.(?= )", r"\1", alias), rec)
     return out

@@ -82,6 +82,7 @@ CASES = [
     "spoke-by-video-link",
     "delay-a-visit",
     "no-delay-held",
+    "where-after-country",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",

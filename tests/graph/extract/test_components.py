@@ -68,6 +68,9 @@ def test_sentences(text: str, expected: list[str]) -> None:
             ["Olaf Scholz", "Scholz"],
         ),  # fmt: skip
         ("The Biden Administration and the Recovery Act passed.", "person", []),
+        # a middle initial without its stop stays inside the name; "A" and "I" never do
+        ("Mr Blair met George W Bush. Ann Lee A Smith left.", "person",
+         ["Blair", "George W Bush", "Ann Lee"]),
         (
             "He met the Ministry of Foreign Affairs of Japan.",
             "org",

@@ -175,3 +175,13 @@ def test_surnames(key: str, surname: str | None) -> None:
 def test_international_officials_have_an_org(key: str, org: str) -> None:
     assert BY_KEY[key]["country"] is None
     assert BY_KEY[key]["org"] == org
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [("George W Bush", "George W. Bush"), ("George W. Bush", "George W. Bush")],
+)
+def test_a_middle_initial_without_its_stop_finds_the_person(surface: str, name: str) -> None:
+    from graph.extract.people_table import known_people
+
+    assert known_people()[surface]["name"] == name
