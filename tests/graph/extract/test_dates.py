@@ -24,6 +24,7 @@ _PUB = dt.date(2025, 4, 8)  # a Tuesday
         ("March of 2016", [("March of 2016", "my")]),
         ("2019-01-01 and 2019-01-01x", [("2019-01-01", "iso")]),
         ("a few days ago", [("a few days ago", "rel")]),
+        ("met four years ago", [("four years ago", "rel")]),
         ("last week", [("last week", "rel")]),
         ("since June", [("June", "mon")]),
         ("in 2019", [("2019", "year")]),
@@ -71,7 +72,10 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("earlier this week", _PUB, "2025-04"),
         ("last weekend", _PUB, "2025-04"),
         ("this week", dt.date(2019, 12, 31), None),  # runs into 2020
-        ("two weeks ago", _PUB, None),
+        ("two weeks ago", _PUB, "2025-03"),  # 22 to 28 March
+        ("two years ago", _PUB, "2023"),
+        ("five days ago", _PUB, "2025-04-03"),
+        ("a few days ago", _PUB, None),
     ],
 )
 def test_resolve(text: str, published: dt.date | None, expected: str | None) -> None:
