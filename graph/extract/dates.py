@@ -230,6 +230,14 @@ def _ago(low: str, published: dt.date) -> str | None:
     return None
 
 
+def _week_shift(words: list[str]) -> int | None:
+    """Days from this week's Monday to the Monday of the week named: "last week" -7,
+    "next week" 7, "this week" / "earlier this week" 0; None for anything else."""
+    if not words:
+        return None
+    return {"last": -7, "next": 7}.get(words[0], 0 if "this" in words else None)
+
+
 def _week(low: str, published: dt.date) -> str | None:
     """ "last week", "earlier this week", "next weekend": the month, or the year, that
     holds every day the phrase can mean; None for an unknown phrase or when the week
@@ -242,12 +250,10 @@ def _week(low: str, published: dt.date) -> str | None:
     ('2017', None)
     """
     words = low.split()
-    if not words or words[-1] not in ("week", "weekend"):
+    shift = _week_shift(words)
+    if shift is None or words[-1] not in ("week", "weekend") or len(words) > 3:
         return None
     monday = published - dt.timedelta(days=published.weekday())
-    shift = {"last": -7, "next": 7}.get(words[0], 0 if "this" in words else None)
-    if shift is None or len(words) > 3:
-        return None
     first = monday + dt.timedelta(days=shift + (5 if words[-1] == "weekend" else 0))
     last = monday + dt.timedelta(days=shift + 6)
     if shift == 0 and words[0] == "earlier":
@@ -271,10 +277,8 @@ def day_of_week(week: str, weekday: str, published: dt.date | None) -> str | Non
     """
     words = week.lower().split()
     day = _WEEKDAYS.get(weekday.lower())
-    if published is None or day is None or not words or words[-1] != "week":
-        return None
-    shift = {"last": -7, "next": 7}.get(words[0], 0 if "this" in words else None)
-    if shift is None:
+    shift = _week_shift(words)
+    if published is None or day is None or shift is None or words[-1] != "week":
         return None
     monday = published - dt.timedelta(days=published.weekday())
     return (monday + dt.timedelta(days=shift + day)).isoformat()
