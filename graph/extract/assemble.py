@@ -419,9 +419,9 @@ class _Builder:
         }
         self._role_tokens = {k for r in self.spans["role"] for k in range(r.start, r.end)}
         self._trigger_tokens = {k for t in self.spans["trigger"] for k in range(t.start, t.end)}
-        self._openers = _openers()
-        self._openers_at = _openers_by_first_word()
-        self._predicates_at = _predicates_by_first_word()
+        self._openers = _cue_words("topic_openers")
+        self._openers_at = _cue_words_by_first("topic_openers")
+        self._predicates_at = _cue_words_by_first("topic_predicates")  # "was discussed"
         self._strong_first = {w[0] for w in self._openers if w[0] not in _WEAK_OPENERS}
         self._role_starts = {r.text.split()[0] for r in self.spans["role"]}
         self._excluded_rx = _excluded_patterns()
@@ -486,6 +486,11 @@ class _Builder:
     def country_ent(self, code: str, alias: str, start: int) -> _Ent:
         c = self.g.countries[code]
         return self._add(f"C:{code}", "Country", c.name, alias, start, code=code)
+
+    def city_ent(self, city: gazetteer.City, alias: str, start: int) -> _Ent:
+        """A gazetteer city as a Place entity, keyed by its geonames id."""
+        key, code = f"P:{city.geonameid}", str(city.geonameid)
+        return self._add(key, "Place", city.name, alias, start, country=city.country, code=code)
 
     def build_entities(self) -> None:
         for span in self.spans["country"]:
@@ -829,10 +834,6 @@ class _Builder:
             subject = _CONTEXT_SUBJECT.search(low)
             reach = 6 if subject else 3
             last = max((m.sent_index for m in meets if m.sent_index < si), default=None)
-            # "Trade and Taiwan were high on the agenda": a topic named as the subject
-            fronted = before and si - before[-1].sent_index <= 2 and self._subject_topics(
-                sent.start, sent.end
-            )
             if (
                 before
                 and last is not None
@@ -843,7 +844,13 @@ class _Builder:
                     and _CONTEXT_OUTCOME.search(low)
                 )
                 and (subject or mentions_party)
-            ) or fronted:
+            ) or (
+                # "Trade and Taiwan were high on the agenda": a topic named as the subject
+                # (looked for only when the cheaper tests above fail)
+                before
+                and si - before[-1].sent_index <= 2
+                and self._subject_topics(sent.start, sent.end)
+            ):
                 topics, _ = self._topics(sent.start, sent.end, [], target.excluded, anywhere=True)
                 target.topics += [t for t in topics if t not in target.topics and t not in excluded]
 
@@ -2060,15 +2067,7 @@ class _Builder:
                 others = [p for p in parts if p != key and p != f"C:{home}"]
                 if city is None or not others or any(self.ents[p].country == home for p in others):
                     return None  # a visit at home: "the president visited his minister"
-                return self._add(
-                    f"P:{city.geonameid}",
-                    "Place",
-                    city.name,
-                    city.name,
-                    k,
-                    country=city.country,
-                    code=str(city.geonameid),
-                ).key
+                return self.city_ent(city, city.name, k).key
             if key.startswith("C:") and self._is_demonym(k):
                 continue  # "visited Russian President Putin"
             if key or not (doc[k].is_title or k in self._role_tokens):
@@ -2116,15 +2115,7 @@ class _Builder:
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city is None:
                     return None
-                return self._add(
-                    f"P:{city.geonameid}",
-                    "Place",
-                    city.name,
-                    c.text,
-                    k,
-                    country=city.country,
-                    code=str(city.geonameid),
-                ).key
+                return self.city_ent(city, c.text, k).key
         return None
 
     def _attributive(self, k: int) -> bool:
@@ -2497,13 +2488,6 @@ class _Builder:
             o.topics = [t for t in o.topics if not any(_same_topic(t, x) for x in o.excluded)]
         return out
 
-    def _salient(self, meets: list[_Meet]) -> _Meet | None:
-        return (
-            max(meets, key=lambda m: (self._sides(m.participants), -m.sent_index))
-            if meets
-            else None
-        )
-
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
             return False
@@ -2660,18 +2644,19 @@ def _cue_rx(name: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
 
 
-@lru_cache(maxsize=1)
-def _openers() -> tuple[list[str], ...]:
-    """Topic openers as word lists, longest first."""
-    cues = gazetteer.load().cues["topic_openers"]
+@cache
+def _cue_words(name: str) -> tuple[list[str], ...]:
+    """A cue list of ``cues.json`` ("topic_openers") as word lists, longest first."""
+    cues = gazetteer.load().cues[name]
     return tuple(op.split() for op in sorted(cues, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
-def _openers_by_first_word() -> dict[str, tuple[list[str], ...]]:
-    """The openers grouped by their first word, each group in :func:`_openers` order."""
+@cache
+def _cue_words_by_first(name: str) -> dict[str, tuple[list[str], ...]]:
+    """A cue list grouped by first word, each group in :func:`_cue_words` order: a token
+    is looked up once instead of tried against every phrase."""
     out: dict[str, list[list[str]]] = {}
-    for words in _openers():
+    for words in _cue_words(name):
         out.setdefault(words[0], []).append(words)
     return {first: tuple(group) for first, group in out.items()}
 
@@ -2741,17 +2726,6 @@ _TOPIC_LEADS = frozenset(
 _DURATION = re.compile(
     r"^(?:\S+ )?(?:\S+ )?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$", re.IGNORECASE
 )
-
-
-@lru_cache(maxsize=1)
-def _predicates_by_first_word() -> dict[str, tuple[list[str], ...]]:
-    """The topic predicates of cues.json ("was discussed", "topped the agenda"), longest
-    first, by their first word."""
-    out: dict[str, list[list[str]]] = {}
-    for p in sorted(gazetteer.load().cues["topic_predicates"], key=len, reverse=True):
-        words = p.split()
-        out.setdefault(words[0], []).append(words)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _clean_topic(text: str, stop: list[str]) -> list[str]:
