@@ -232,6 +232,8 @@ def _words(trigger: Span) -> str:
 _HOME_ROLE_HEADS = frozenset("minister premier chancellor president".split())
 #: verbs of a purpose infinitive before a meeting noun: "to attend the summit"
 _PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split())
+# clause openers that put one meeting before or after another in the same sentence
+_SEQUENCE = frozenset({"after", "before", "following", "since", "ahead", "prior"})
 _LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
@@ -323,10 +325,16 @@ _TRAVEL_WORDS = frozenset(
     """visit visits visited visiting trip trips travel travels traveled travelled traveling
     travelling go goes went going gone come comes came coming fly flies flew flying
     return returns returned returning journey head heads headed heading arrive arrived
-    tour toured touring mission delegation moved move way welcome
+    tour toured touring mission delegation moved move way welcome take takes took
     welcomed welcomes welcoming received receives hosted invited""".split()
 )
 #: verbs of a visit whose object can be the person visited
+#: travel words that make a visit when a place follows ("due to leave for Nepal")
+_TRAVEL_TO = frozenset(
+    """travel to|travels to|travelling to|traveling to|leave for|leaves for|left for|head to|
+    heads to|headed to|take him to|take her to|took him to|took her to|takes him to|
+    takes her to|tour of""".replace("\n    ", "").split("|")
+)
 _VISIT_VERBS = frozenset("visited visiting visit visits".split())
 #: a part of a trip named by its place: "his New Zealand leg"
 _TRIP_LEGS = frozenset("leg stop stopover visit trip tour".split())
@@ -389,6 +397,7 @@ class _Meet:
     named: bool = False  # "the Tokyo summit": a meeting named by its place, not "the meeting"
     unnamed_side: bool = False  # an untitled official of the named person's country
     gathering: bool = False  # a summit of one named body or host ("the NATO summit")
+    sequel: bool = False  # "after meeting X", "before talks with Y": apart from the main one
 
 
 class _Builder:
@@ -431,7 +440,7 @@ class _Builder:
         self.tok_sent = [0] * len(doc)
         for si, s in enumerate(self.sents):
             self.tok_sent[s.start : s.end] = [si] * (s.end - s.start)
-        self.home_city: str | None = None  # "P:<geonameid>" of a dateline city
+        self.home_city: str | None = None  # "P:<code>" of a dateline city
         self._home_capital: int | None = None  # token of a dateline capital ("PEKING")
         self.home = self._dateline_country()
         self._surname_keys: dict[str, str] | None = None
@@ -489,7 +498,7 @@ class _Builder:
 
     def city_ent(self, city: gazetteer.City, alias: str, start: int) -> _Ent:
         """A gazetteer city as a Place entity, keyed by its geonames id."""
-        key, code = f"P:{city.geonameid}", str(city.geonameid)
+        key, code = f"P:{city.code}", city.code
         return self._add(key, "Place", city.name, alias, start, country=city.country, code=code)
 
     def build_entities(self) -> None:
@@ -699,7 +708,17 @@ class _Builder:
                 m = self._meeting(si, lo, hi, group, subject=subject)
                 if m is None:
                     continue
-                if n and first is not None and m.status == "held" and first.status != "held":
+                # "will visit India after meeting Biden": a meeting of its own, before the
+                # visit, with a status of its own
+                m.sequel = n > 0 and self.doc[lo].lower_ in _SEQUENCE
+                earlier = m.sequel and self.doc[lo].lower_ in ("after", "following", "since")
+                if (
+                    n
+                    and first is not None
+                    and m.status == "held"
+                    and first.status != "held"
+                    and not earlier
+                ):
                     m.status = first.status
                     m.date = self._date(lo, hi, group[0], m.status, si)
                 first = first or m
@@ -978,8 +997,14 @@ class _Builder:
             "arrives for",
             "arrive for",
             "flew to",
-        ):
-            return True
+        ) or low in _TRAVEL_TO:
+            # a place must follow: "left for Nepal", not "left for dead"
+            return low not in _TRAVEL_TO or any(
+                k in self.tok_place
+                or self._metonym_city(k) is not None
+                or self.tok_ent.get(k, "").startswith("C:")
+                for k in range(t.end, min(t.end + 3, len(doc)))
+            )
         if low in (
             "dialogue",
             "consult",
@@ -1023,6 +1048,7 @@ class _Builder:
 
     def _split(self, si: int, trigs: list[Span]) -> list[tuple[int, int, list[Span]]]:
         s = self.sents[si]
+        doc = self.doc
         if len(trigs) == 1:
             t = trigs[0]
             # "Carter said from Beijing, where he met with Chinese officials": the clause
@@ -1058,9 +1084,17 @@ class _Builder:
                 ) or tok.text in (";", "—", "–"):
                     boundary = k
                     break
+            # "..., before holding talks with Iranian officials": the subject is elided
+            gerund = (
+                boundary is not None
+                and doc[boundary].lower_ in _SEQUENCE
+                and t.start == boundary + 1
+                and doc[t.start].lower_.endswith("ing")
+            )
             if (
                 boundary is not None
-                and self._parties_in(boundary, s.end) + self._pronoun_at(boundary + 1) >= 2
+                and self._parties_in(boundary, s.end) + self._pronoun_at(boundary + 1) + gerund
+                >= 2
                 and self._parties_in(cur_start, boundary) >= 1
             ):
                 groups.append((cur_start, boundary, cur))
@@ -1076,7 +1110,20 @@ class _Builder:
                 ),
                 None,
             )
-            if sep is not None and self._has_place(prev.end, sep) and self._has_place(t.end, s.end):
+            if (
+                sep is not None
+                and self._has_place(prev.end, sep)
+                and self._has_place(t.end, s.end)
+                # "at Chequers, ..., on Thursday, on the second day of a state visit": the
+                # first meeting's day after the comma, so one account, not an itinerary
+                and not any(
+                    k in self._date_tokens
+                    for k in range(
+                        next((j for j in range(sep, t.start) if self.doc[j].text == ","), sep),
+                        t.start,
+                    )
+                )
+            ):
                 groups.append((cur_start, sep, cur))
                 cur_start, cur = sep, [t]
             else:
@@ -1176,8 +1223,12 @@ class _Builder:
             return []
         stops: list[tuple[str, str]] = []  # (country key, place key)
         k = main.end
+
+        def place_at(k: int) -> str:
+            return self.tok_place.get(k) or self._metonym_city(k) or self.tok_ent.get(k, "")
+
         while k < hi:
-            key = self.tok_place.get(k) or self.tok_ent.get(k, "")
+            key = place_at(k)
             if key.startswith("C:"):
                 country = key
             elif key.startswith("P:") and self.ents[key].country:
@@ -1185,7 +1236,7 @@ class _Builder:
             else:
                 break
             stops.append((country, key))
-            while k < hi and (self.tok_place.get(k) or self.tok_ent.get(k)) == key:
+            while k < hi and place_at(k) == key:
                 k += 1
             if k < hi and self.doc[k].text == ",":
                 k += 1
@@ -1201,8 +1252,9 @@ class _Builder:
         m.location = stops[0][1]
         out = []
         for country, place in stops[1:]:
-            if country not in self.ents:
-                continue
+            if country not in self.ents:  # "Tokyo, Seoul and Manila": the host of each city
+                code = country[2:]
+                self.country_ent(code, self.g.countries[code].name, main.start)
             out.append(
                 replace(
                     m,
@@ -1287,10 +1339,13 @@ class _Builder:
         topic_tokens |= topic_block
         parts: list[str] = []
         if subject is not None:
-            for k in range(*subject):
-                key = self.tok_ent.get(k)
-                if key and self.ents[key].type == "Person" and key not in parts:
-                    parts.append(key)
+            keys = [self.tok_ent[k] for k in range(*subject) if k in self.tok_ent]
+            persons = [key for key in keys if self.ents[key].type == "Person"]
+            if not persons and doc[lo].lower_ in _SEQUENCE:
+                # "The Chinese foreign minister met ... before holding talks with": the
+                # subject's country
+                persons = [key for key in keys if key.startswith("C:")][:1]
+            parts += [key for key in dict.fromkeys(persons) if key not in parts]
         obj_end = self._object_end(trigs[-1].end, hi)
         speakers = self._speaker_tokens(lo, hi)
         for k in range(lo, obj_end):
@@ -1566,7 +1621,12 @@ class _Builder:
         ):
             run.add(k)
             k += step
-        return run if any(j in self._person_tokens for j in run) else set()
+        # a person, or a body that speaks ("The White House said Trump would ...")
+        if any(j in self._person_tokens for j in run) or any(
+            self.tok_ent.get(j, "").startswith("O:") for j in run
+        ):
+            return run
+        return set()
 
     def _ends_attribution(self, v: int, hi: int) -> bool:
         """ "..., Peskov said on Sunday.": nothing but a date or an audience follows the
@@ -2491,6 +2551,8 @@ class _Builder:
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
             return False
+        if a.sent_index == b.sent_index and (a.sequel or b.sequel):
+            return False  # one sentence, one meeting before the other
         if (a.gathering or b.gathering) and {
             p for p in set(a.participants) & set(b.participants) if p.startswith("O:")
         }:

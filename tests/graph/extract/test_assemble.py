@@ -83,6 +83,10 @@ CASES = [
     "delay-a-visit",
     "no-delay-held",
     "where-after-country",
+    "after-meeting-apart",
+    "before-holding-talks",
+    "due-to-leave-for",
+    "trip-will-take-him-to",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -91,6 +95,7 @@ NEGATIVES = [
     "willingness-to-meet",
     "interview-not-meeting",
     "news-conference-not-gathering",
+    "travel-advice-not-visit",
 ]
 
 

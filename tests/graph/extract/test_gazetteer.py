@@ -18,10 +18,36 @@ def test_fold_accents(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("Brasilia", "BR"), ("Brasília", "BR"), ("New York", "US"), ("Geneva", "CH")],
+    [
+        ("Brasilia", "BR"),
+        ("Brasília", "BR"),
+        ("New York", "US"),
+        ("Geneva", "CH"),
+        ("Kiev", "UA"),  # the older spelling of a capital
+        ("Peking", "CN"),
+        ("Bali", "ID"),  # a venue wins over the Indian town of that name
+        ("Camp David", "US"),
+        ("Davos", "CH"),
+        ("Windsor", "GB"),
+        ("Alaska", "US"),  # a US state as a meeting place
+    ],
 )
 def test_city_surfaces(name: str, country: str) -> None:
     assert load().cities[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Kiev", "703448"), ("Alaska", "5879092"), ("Camp David", "venue-camp-david")],
+)
+def test_place_codes_are_geonames_ids_or_venue_keys(name: str, code: str) -> None:
+    assert load().cities[name].code == code
+
+
+@pytest.mark.parametrize("name", ["Georgia", "Washington"])
+def test_states_named_like_a_country_or_capital_are_not_places(name: str) -> None:
+    city = load().cities.get(name)
+    assert city is None or city.population > 0  # a GeoNames city, not the US state
 
 
 @pytest.mark.parametrize("name", ["Asia", "Africa", "Europe", "Oceania"])
