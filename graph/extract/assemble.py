@@ -232,6 +232,10 @@ def _words(trigger: Span) -> str:
 _HOME_ROLE_HEADS = frozenset("minister premier chancellor president".split())
 #: verbs of a purpose infinitive before a meeting noun: "to attend the summit"
 _PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split())
+# a call of more than two sides at once
+_GROUP_CALL = re.compile(
+    r"\b(conference|joint|jointly|together|three-way|trilateral|virtual|summit|group)\b"
+)
 # clause openers that put one meeting before or after another in the same sentence
 _SEQUENCE = frozenset({"after", "before", "following", "since", "ahead", "prior"})
 _LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
@@ -397,7 +401,8 @@ class _Meet:
     named: bool = False  # "the Tokyo summit": a meeting named by its place, not "the meeting"
     unnamed_side: bool = False  # an untitled official of the named person's country
     gathering: bool = False  # a summit of one named body or host ("the NATO summit")
-    sequel: bool = False  # "after meeting X", "before talks with Y": apart from the main one
+    # "after meeting X", "spoke to A, and to B": apart from the other meetings of its sentence
+    apart: bool = False
 
 
 class _Builder:
@@ -710,8 +715,8 @@ class _Builder:
                     continue
                 # "will visit India after meeting Biden": a meeting of its own, before the
                 # visit, with a status of its own
-                m.sequel = n > 0 and self.doc[lo].lower_ in _SEQUENCE
-                earlier = m.sequel and self.doc[lo].lower_ in ("after", "following", "since")
+                m.apart = n > 0 and self.doc[lo].lower_ in _SEQUENCE
+                earlier = m.apart and self.doc[lo].lower_ in ("after", "following", "since")
                 if (
                     n
                     and first is not None
@@ -735,6 +740,7 @@ class _Builder:
                 self._their(m, group[0], out)
                 out.append(m)
                 out += self._apart(m, lo, hi, group[0]) + self._tour(m, group[0], hi)
+                out += self._calls(m, lo, group[0], hi)
         self._attach_context(out)
         merged = self._merge(out)
         self._attendance(merged)
@@ -1267,6 +1273,43 @@ class _Builder:
             )
         return out
 
+    def _calls(self, m: _Meet, lo: int, main: Span, hi: int) -> list[_Meet]:
+        """ "spoke on the telephone to US President George Bush, and the presidents of Sri
+        Lanka and Indonesia": a call is between two sides, so one call per side listed
+        after the call words; ``m`` keeps the first. Not a conference call or a joint,
+        three-way or virtual meeting."""
+        if m.mode != "phone" or main.label_ != "phone call" or self._between_parties([main], hi):
+            return []  # "the call between X and Y": exactly these two
+        if _GROUP_CALL.search(self.doc[lo:hi].text.lower()):
+            return []
+        # the list after the call words, cut at its commas and "and"s; each item a side
+        chunks: list[list[str]] = [[]]
+        has_and = False
+        for k in range(main.end, self._object_end(main.end, hi)):
+            if self.doc[k].text == "," or self.doc[k].lower_ == "and":
+                has_and |= self.doc[k].lower_ == "and"
+                chunks.append([])
+            elif k in self.tok_ent and self.tok_ent[k] in m.participants:
+                chunks[-1].append(self.tok_ent[k])
+        sides = [list(dict.fromkeys(c)) for c in chunks if c]
+        countries = [self._countries(set(c)) for c in sides]
+        if (
+            not has_and
+            or len(sides) < 2
+            or not all(countries)
+            or len(set().union(*countries)) < sum(map(len, countries))
+        ):
+            return []  # not a list of sides of distinct countries
+        listed = [p for c in sides for p in c]
+        caller = [p for p in m.participants if p not in listed]
+        if self._sides(caller) != 1:
+            return []
+        m.participants, m.apart = caller + sides[0], True
+        return [
+            replace(m, participants=caller + side, topics=list(m.topics), evidence=list(m.evidence))
+            for side in sides[1:]
+        ]
+
     def _apart(self, m: _Meet, lo: int, hi: int, main: Span) -> list[_Meet]:
         """Meetings one sentence reports together but that were held apart: "X spoke with
         Y and later with Z" (X-Y and X-Z), "A and B separately met with C" (A-C and B-C).
@@ -1707,6 +1750,15 @@ class _Builder:
         while k < hi:
             tok = doc[k]
             low = tok.lower_
+            if (
+                low in ("to", "with")
+                and k > start
+                and doc[k - 1].lower_ == "and"
+                and k + 1 < hi
+                and ((k + 1) in self.tok_ent or doc[k + 1].lower_ in ("the", "his", "her"))
+            ):
+                k += 1  # "spoke to X, and to the presidents of Y and Z": the list goes on
+                continue
             if (
                 tok.text in (";", ":", "(", ")")
                 or tok.text in ('"', "“", "”")
@@ -2551,7 +2603,7 @@ class _Builder:
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):
             return False
-        if a.sent_index == b.sent_index and (a.sequel or b.sequel):
+        if a.sent_index == b.sent_index and (a.apart or b.apart):
             return False  # one sentence, one meeting before the other
         if (a.gathering or b.gathering) and {
             p for p in set(a.participants) & set(b.participants) if p.startswith("O:")

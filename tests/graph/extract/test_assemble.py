@@ -87,6 +87,8 @@ CASES = [
     "before-holding-talks",
     "due-to-leave-for",
     "trip-will-take-him-to",
+    "calls-to-several",
+    "three-way-call-one",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
