@@ -178,7 +178,11 @@ _ENCOUNTER_HEADS = frozenset(
     """summit summits talks meeting meetings visit visits trip call calls conference
     negotiations""".split()
 )
-_VAGUE_TOPICS = frozenset({"table", "idea", "situation", "current situation", "matter", "things"})
+_VAGUE_TOPICS = frozenset(
+    """table idea situation matter things process resolution stronger better more
+    further progress""".split()
+    + ["current situation"]
+)
 #: words where an overlong topic may be cut ("defense partnership | between the ...")
 _TOPIC_CUTS = frozenset(
     """between to from with in at for by under over and while amid toward towards following
@@ -254,7 +258,7 @@ _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "—", "–", '"', "“", "�
 _PRONOUNS = frozenset("it they this that these those he she we i you".split())
 _FILLER = frozenset(
     """as well also too then there here it this that these those them one ones more most other
-    others such same way ways""".split()
+    others such same way ways we they he she i you us our""".split()
 )
 #: every excluded-topic pattern contains one of these; sentences without any skip the patterns
 _NEGATION_HINT = re.compile(
