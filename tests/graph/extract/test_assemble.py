@@ -89,6 +89,8 @@ CASES = [
     "trip-will-take-him-to",
     "calls-to-several",
     "three-way-call-one",
+    "purpose-topic",
+    "summit-devoted-to",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
