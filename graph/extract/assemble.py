@@ -843,7 +843,11 @@ class _Builder:
                 continue
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
-            strong = [m for m in meets if self._sides(m.participants) >= 2]
+            # the talks before the summit they were held on the sidelines of
+            strong = sorted(
+                (m for m in meets if self._sides(m.participants) >= 2),
+                key=lambda m: (m.sent_index, m.label == "summit" and not m.sidelines),
+            )
             before = [m for m in before if self._sides(m.participants) >= 2]
             if before and si - before[-1].sent_index == 1:
                 target = before[-1]
