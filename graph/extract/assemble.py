@@ -1459,6 +1459,18 @@ class _Builder:
         where = lo if doc[lo].lower_ == "where" else None
         if main.start - 2 >= lo and doc[main.start - 2].lower_ == "where":
             where = main.start - 2 if self._pronoun_at(main.start - 1) else where
+        if (
+            where is not None
+            and where > lo
+            and doc[where + 1].lower_ in ("he", "she")
+            and not any(
+                self.ents[p].type == "Person" and self._first_tok(p, lo, where) for p in parts
+            )
+        ):
+            # "after flying from the United States, where he met Bush": he of the sentence
+            antecedent = self._antecedent(where)
+            if antecedent and antecedent not in parts:
+                parts.insert(0, antecedent)
         location = None if where is not None else self._location(lo, hi, topic_tokens, main.start)
         if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
@@ -2246,6 +2258,8 @@ class _Builder:
         if end >= len(self.doc):
             return False
         nxt = self.doc[end]
+        if end in self._role_tokens and self.doc[k - 1].lower_ not in ("in", "at"):
+            return True  # "visiting U.S. Congressman Dana Rohrabacher": his country
         return (
             nxt.is_alpha
             and nxt.text.islower()

@@ -92,6 +92,8 @@ CASES = [
     "purpose-topic",
     "summit-devoted-to",
     "readout-topics-to-sideline-talks",
+    "after-flying-from-where",
+    "visiting-official-country",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
