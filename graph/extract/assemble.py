@@ -314,7 +314,9 @@ _REGIONS = frozenset(
 )
 #: a sentence that lists who attended a summit
 _ATTENDANCE = re.compile(
-    r"\b(?:attend(?:ing|ed|ees)|took part|taking part|in attendance|participants)\b", re.I
+    r"\b(?:attend(?:ing|ed|ees)|took part|taking part|in attendance|participants"
+    r"|brought together|brings together|bringing together)\b",
+    re.I,
 )
 #: words before "conference" that make it press, not a gathering of parties
 _NOT_GATHERING = frozenset(
@@ -337,6 +339,14 @@ _TRAVEL_WORDS = frozenset(
     welcomed welcomes welcoming received receives hosted invited""".split()
 )
 #: verbs of a visit whose object can be the person visited
+#: verbs of holding a gathering ("Qatar held an emergency summit")
+_HOLD_VERBS = frozenset(
+    "held holds hold holding hosted hosts host hosting convened convenes convene convening".split()
+)
+#: words between a country and "host" that make the summit not one it holds
+_NOT_HOSTING = frozenset(
+    "'s ’s bid bids offer offered offers proposal proposed wants wanted hopes hoped seeks".split()
+)
 #: travel words that make a visit when a place follows ("due to leave for Nepal")
 _TRAVEL_TO = frozenset(
     """travel to|travels to|travelling to|traveling to|leave for|leaves for|left for|head to|
@@ -821,11 +831,13 @@ class _Builder:
         and bodies a sentence lists as attending take part in the summit just reported."""
         starts = [s.start_char for s in self.sents]
         said = {bisect_left(starts, a + 1) - 1: m for m in meets for a, _ in m.evidence}
+        first = {bisect_left(starts, m.evidence[0][0] + 1) - 1 for m in meets if m.evidence}
         for si, sent in enumerate(self.sents):
-            if si in said or not _ATTENDANCE.search(span_text(sent)):
+            if si in first or not _ATTENDANCE.search(span_text(sent)):
                 continue
             near = [j for j in said if 0 < si - j <= 2]
-            summit = said[max(near)] if near else None
+            # "The meeting brought together ...": a later mention of the summit itself
+            summit = said.get(si) or (said[max(near)] if near else None)
             if summit is None or not (summit.gathering or summit.label == "summit"):
                 continue
             for k in range(sent.start, sent.end):
@@ -1538,6 +1550,11 @@ class _Builder:
             for p in parts
         )
         gathering = sides == 1 and org_only and (main.label_ == "summit" or location is not None)
+        host = self._summit_host(lo, main, parts) if sides == 1 and not gathering else None
+        if host is not None:
+            # "Qatar held an emergency summit Friday": a gathering in the host country
+            gathering = True
+            location = location or host
         if sides < 2 and not gathering:
             if not generic:
                 return None
@@ -1582,7 +1599,12 @@ class _Builder:
             status = "planned"  # "arrives for talks": the talks are still to come
         before = [doc[k].lower_ for k in range(max(lo, main.start - 3), main.start)]
         anaphoric = main.label_ in ("meeting", "talks", "summit") and (
-            bool(before) and before[-1] in ("that", "this", "same")
+            bool(before)
+            and before[-1] in ("that", "this", "same")
+            # "The meeting brought together ...": who attended the one just reported
+            or main.start == sent.start + 1
+            and doc[sent.start].lower_ == "the"
+            and bool(_ATTENDANCE.search(wtext))
         )
         named = any(
             self._names_meeting(k)
@@ -1613,6 +1635,32 @@ class _Builder:
             confidence=max(0.05, min(conf, 0.97)),
             sent_index=si,
         )
+
+    def _summit_host(self, lo: int, main: Span, parts: list[str]) -> str | None:
+        """The country that holds the summit named by ``main`` ("Qatar held an emergency
+        summit", "Egypt will host a conference"): its key, when it is the one side."""
+        if main.label_ != "summit":
+            return None
+        verb = next(
+            (
+                j
+                for j in range(main.start - 1, max(lo, main.start - 5) - 1, -1)
+                if self.doc[j].lower_ in _HOLD_VERBS
+            ),
+            None,
+        )
+        if verb is None:
+            return None
+        countries = {
+            self.tok_ent[k] for k in range(lo, verb) if self.tok_ent.get(k, "").startswith("C:")
+        }
+        subject = max((k for k in range(lo, verb) if k in self.tok_ent), default=lo)
+        between = {self.doc[j].lower_ for j in range(subject + 1, verb)}
+        if verb - subject > 4 or between & _NOT_HOSTING:
+            return None  # "Myanmar's bid to host the summit": not a summit held
+        if len(countries) != 1 or self._countries(set(parts)) != {next(iter(countries))[2:]}:
+            return None
+        return next(iter(countries))
 
     def _between_parties(self, trigs: list[Span], hi: int) -> list[str]:
         """The sides named in "talks between X and Y" right after a meeting word."""
@@ -2369,9 +2417,10 @@ class _Builder:
                 k += 1
                 continue
             nxt = []  # the words up to the head noun: "on a four-day tour"
-            for w in text_tokens[k - lo + len(matched) : k - lo + len(matched) + 5]:
-                if w in _TOPIC_CUTS or w in ("of", "during"):
-                    break
+            for j in range(k + len(matched), min(k + len(matched) + 5, hi)):
+                w = text_tokens[j - lo]
+                if w in _TOPIC_CUTS or w in ("of", "during") or j in self._date_tokens:
+                    break  # "on Gaza next month": the date is no part of it
                 nxt.append(w)
             # "on"/"over"/"about" open a topic only after the meeting words, and never
             # "on the sidelines", "on behalf", "on Monday"
@@ -2581,8 +2630,18 @@ class _Builder:
             else:
                 strong = [o for o in out if not o.inherited]
                 last = out[-1] if out else None
-                if strong and not m.ordinal and not m.date and strong[0].status == m.status:
-                    last = strong[0]  # "the meeting", "the talks": the article's main meeting
+                if (
+                    strong
+                    and not m.ordinal
+                    and not m.date
+                    and strong[0].status == m.status
+                    and not (
+                        last is not None and last.gathering and last.sent_index == m.sent_index - 1
+                    )
+                ):
+                    # "the meeting", "the talks": the article's main meeting, unless the
+                    # sentence before has just reported a gathering ("Qatar held a summit")
+                    last = strong[0]
                 if not m.definite and not m.ordinal and not m.date:
                     # "strategic stability talks are hard to consider": no meeting in particular
                     continue

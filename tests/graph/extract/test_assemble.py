@@ -94,6 +94,8 @@ CASES = [
     "readout-topics-to-sideline-talks",
     "after-flying-from-where",
     "visiting-official-country",
+    "country-held-summit",
+    "conference-on-place-next-month",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -103,6 +105,7 @@ NEGATIVES = [
     "interview-not-meeting",
     "news-conference-not-gathering",
     "travel-advice-not-visit",
+    "bid-to-host-not-summit",
 ]
 
 
