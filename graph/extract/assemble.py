@@ -833,8 +833,11 @@ class _Builder:
         said = {bisect_left(starts, a + 1) - 1: m for m in meets for a, _ in m.evidence}
         first = {bisect_left(starts, m.evidence[0][0] + 1) - 1 for m in meets if m.evidence}
         for si, sent in enumerate(self.sents):
-            if si in first or not _ATTENDANCE.search(span_text(sent)):
-                continue
+            own = said.get(si)
+            if (
+                si in first and not (own is not None and own.gathering)
+            ) or not _ATTENDANCE.search(span_text(sent)):
+                continue  # "The G7 talks in Charlevoix brought together ...": its own list
             near = [j for j in said if 0 < si - j <= 2]
             # "The meeting brought together ...": a later mention of the summit itself
             summit = said.get(si) or (said[max(near)] if near else None)
@@ -861,8 +864,27 @@ class _Builder:
                 key=lambda m: (m.sent_index, m.label == "summit" and not m.sidelines),
             )
             before = [m for m in before if self._sides(m.participants) >= 2]
+            named = {
+                self.tok_ent[k]
+                for k in range(sent.start, min(sent.start + 8, sent.end))
+                if k in self.tok_ent
+            }
+            # "G7 foreign ministers also discussed ...": the meeting of a party it names
+            # as its subject (a body, or a person), the latest one before it
+            own = [
+                m
+                for m in meets
+                if m.sent_index < si
+                and (m.gathering or self._sides(m.participants) >= 2)
+                and any(p in named and not p.startswith("C:") for p in m.participants)
+            ]
             if before and si - before[-1].sent_index == 1:
                 target = before[-1]
+            elif own and not any(
+                p in named and not p.startswith("C:")
+                for p in (strong[0].participants if strong else [])
+            ):
+                target = own[-1]
             else:
                 target = strong[0] if strong else (before[-1] if before else meets[0])
             if before and re.search(r"\b(?:led|headed|chaired|represented) by\b", span_text(sent)):

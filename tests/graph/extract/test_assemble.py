@@ -96,6 +96,7 @@ CASES = [
     "visiting-official-country",
     "country-held-summit",
     "conference-on-place-next-month",
+    "body-talks-attendance-and-topics",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
