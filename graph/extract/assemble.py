@@ -339,6 +339,11 @@ _TRAVEL_WORDS = frozenset(
     welcomed welcomes welcoming received receives hosted invited""".split()
 )
 #: verbs of a visit whose object can be the person visited
+#: what two sides sign together
+_ACCORD_NOUNS = frozenset(
+    """agreement agreements memorandum memorandums memoranda deal deals accord accords treaty
+    treaties pact pacts declaration communique communiqué protocol charter""".split()
+)
 #: verbs of holding a gathering ("Qatar held an emergency summit")
 _HOLD_VERBS = frozenset(
     "held holds hold holding hosted hosts host hosting convened convenes convene convening".split()
@@ -1077,6 +1082,23 @@ class _Builder:
                 "last",
                 "another",
                 "fresh",
+            )
+        if low == "signed":
+            # "Rice and Livni signed a memorandum", "the two signed a deal": an accord
+            # signed together by the sides named in the clause before the verb
+            ahead = range(t.end, min(t.end + 5, len(doc)))
+            if prev in ("not", "never") or not any(doc[k].lower_ in _ACCORD_NOUNS for k in ahead):
+                return False
+            start = t.start
+            while start > sent.start and not (
+                doc[start - 1].text in (",", ";", "(", "—", "–")
+                or doc[start - 1].lower_ in ("as", "while", "although", "but", "after", "when")
+            ):
+                start -= 1
+            subject = [self.tok_ent[k] for k in range(start, t.start) if k in self.tok_ent]
+            between = {doc[k].lower_ for k in range(start, t.start)}
+            return bool(between & {"two", "both"}) or (
+                "and" in between and self._sides(list(dict.fromkeys(subject))) >= 2
             )
         if low == "talked":
             return nxt in ("with", "to", "by")

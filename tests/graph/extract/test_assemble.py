@@ -97,6 +97,7 @@ CASES = [
     "country-held-summit",
     "conference-on-place-next-month",
     "body-talks-attendance-and-topics",
+    "signed-together",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -107,6 +108,7 @@ NEGATIVES = [
     "news-conference-not-gathering",
     "travel-advice-not-visit",
     "bid-to-host-not-summit",
+    "refusal-to-sign-not-meeting",
 ]
 
 
