@@ -1758,11 +1758,20 @@ class _Builder:
             after = self._name_run(v + 1, 1, hi - 1)
             if before and all(k < v for k in trig) and self._ends_attribution(v, hi):
                 out |= before  # "Brahimi met Lavrov, Peskov said."
-            elif after and all(k < v for k in trig):
+            elif after and (
+                all(k < v for k in trig)
+                or v > lo
+                and doc[v - 1].text in (",", '"', "”")
+                and not self._relative_after(max(after) + 1, hi)
+            ):
                 out |= after  # '"...", said Camilo Ortiz'
             elif before and any(k > v for k in trig) and not self._speaks_of_self(v, hi):
                 out |= before  # "Rdainah said Arafat would go ... for talks"
         return out
+
+    def _relative_after(self, k: int, hi: int) -> bool:
+        """ "said Fox, who is due to leave for Nepal": a clause about the speaker follows."""
+        return k + 1 < hi and self.doc[k].text == "," and self.doc[k + 1].lower_ in ("who", "whose")
 
     def _name_run(self, k: int, step: int, stop: int) -> set[int]:
         """The tokens of a speaker's name and title next to a reporting verb."""

@@ -98,6 +98,7 @@ CASES = [
     "conference-on-place-next-month",
     "body-talks-attendance-and-topics",
     "signed-together",
+    "said-x-who-is-due",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -109,6 +110,7 @@ NEGATIVES = [
     "travel-advice-not-visit",
     "bid-to-host-not-summit",
     "refusal-to-sign-not-meeting",
+    "postposed-speaker-not-party",
 ]
 
 
