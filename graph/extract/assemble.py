@@ -344,6 +344,10 @@ _ACCORD_NOUNS = frozenset(
     """agreement agreements memorandum memorandums memoranda deal deals accord accords treaty
     treaties pact pacts declaration communique communiqué protocol charter""".split()
 )
+#: words of a plural subject that signs together ("the two", "the prime ministers")
+_TOGETHER = frozenset(
+    "two both leaders sides ministers presidents delegations governments countries".split()
+)
 #: verbs of holding a gathering ("Qatar held an emergency summit")
 _HOLD_VERBS = frozenset(
     "held holds hold holding hosted hosts host hosting convened convenes convene convening".split()
@@ -1097,7 +1101,7 @@ class _Builder:
                 start -= 1
             subject = [self.tok_ent[k] for k in range(start, t.start) if k in self.tok_ent]
             between = {doc[k].lower_ for k in range(start, t.start)}
-            return bool(between & {"two", "both"}) or (
+            return bool(between & _TOGETHER) or (
                 "and" in between and self._sides(list(dict.fromkeys(subject))) >= 2
             )
         if low == "talked":
@@ -1439,6 +1443,11 @@ class _Builder:
         if _cue_rx("unreal").search(pre):
             if not _cue_rx("cancelled").search(pre):
                 return None
+        modal = range(max(lo, main.start - 3), main.start)
+        if any(doc[k].lower_ in ("will", "would", "to") for k in modal) and _cue_rx(
+            "doubt"
+        ).search(doc[lo : main.start].text.lower()):
+            return None  # "There are no indications so far that X and Y will meet"
         if _words(main) in _CHAT_TRIGGERS and re.search(r"\binterviews?\b", wlow):
             return None  # "sat down with a correspondent for an interview": press, not talks
         excluded, topic_block = self._excluded(lo, hi)
@@ -1762,16 +1771,26 @@ class _Builder:
                 all(k < v for k in trig)
                 or v > lo
                 and doc[v - 1].text in (",", '"', "”")
-                and not self._relative_after(max(after) + 1, hi)
+                and self._other_clause(max(after) + 1, hi)
             ):
                 out |= after  # '"...", said Camilo Ortiz'
             elif before and any(k > v for k in trig) and not self._speaks_of_self(v, hi):
                 out |= before  # "Rdainah said Arafat would go ... for talks"
         return out
 
-    def _relative_after(self, k: int, hi: int) -> bool:
-        """ "said Fox, who is due to leave for Nepal": a clause about the speaker follows."""
-        return k + 1 < hi and self.doc[k].text == "," and self.doc[k + 1].lower_ in ("who", "whose")
+    def _other_clause(self, k: int, hi: int) -> bool:
+        """ '"...," said Camilo Ortiz, a Havana resident, but the pontiff's visit ...': the
+        meeting words after a postposed speaker are in another clause (not "said Xi,
+        during a meeting with Abbas", nor "said Fox, who is due to leave for Nepal")."""
+        doc = self.doc
+        if k >= hi or doc[k].text != "," or doc[k + 1].lower_ in ("who", "whose"):
+            return False
+        for j in range(k + 1, hi):
+            if j in self._trigger_tokens:
+                return False
+            if doc[j].lower_ in ("but", "while", "whereas", "although") or doc[j].text == ";":
+                return True
+        return False
 
     def _name_run(self, k: int, step: int, stop: int) -> set[int]:
         """The tokens of a speaker's name and title next to a reporting verb."""

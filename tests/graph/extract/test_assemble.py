@@ -111,6 +111,7 @@ NEGATIVES = [
     "bid-to-host-not-summit",
     "refusal-to-sign-not-meeting",
     "postposed-speaker-not-party",
+    "doubt-they-will-meet",
 ]
 
 
