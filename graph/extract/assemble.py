@@ -338,7 +338,6 @@ _TRAVEL_WORDS = frozenset(
     tour toured touring mission delegation moved move way welcome take takes took
     welcomed welcomes welcoming received receives hosted invited""".split()
 )
-#: verbs of a visit whose object can be the person visited
 #: what two sides sign together
 _ACCORD_NOUNS = frozenset(
     """agreement agreements memorandum memorandums memoranda deal deals accord accords treaty
@@ -358,10 +357,14 @@ _NOT_HOSTING = frozenset(
 )
 #: travel words that make a visit when a place follows ("due to leave for Nepal")
 _TRAVEL_TO = frozenset(
-    """travel to|travels to|travelling to|traveling to|leave for|leaves for|left for|head to|
-    heads to|headed to|take him to|take her to|took him to|took her to|takes him to|
-    takes her to|tour of""".replace("\n    ", "").split("|")
+    {
+        *(f"{verb} to" for verb in "travel travels travelling traveling head heads headed".split()),
+        *(f"{verb} for" for verb in "leave leaves left".split()),
+        *(f"{verb} {obj} to" for verb in "take takes took".split() for obj in ("him", "her")),
+        "tour of",
+    }
 )
+#: verbs of a visit whose object can be the person visited
 _VISIT_VERBS = frozenset("visited visiting visit visits".split())
 #: a part of a trip named by its place: "his New Zealand leg"
 _TRIP_LEGS = frozenset("leg stop stopover visit trip tour".split())
@@ -1783,7 +1786,7 @@ class _Builder:
         meeting words after a postposed speaker are in another clause (not "said Xi,
         during a meeting with Abbas", nor "said Fox, who is due to leave for Nepal")."""
         doc = self.doc
-        if k >= hi or doc[k].text != "," or doc[k + 1].lower_ in ("who", "whose"):
+        if k + 1 >= hi or doc[k].text != "," or doc[k + 1].lower_ in ("who", "whose"):
             return False
         for j in range(k + 1, hi):
             if j in self._trigger_tokens:
