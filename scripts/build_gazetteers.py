@@ -61,7 +61,30 @@ def build() -> list[dict]:
                 "metonyms": metonyms,
             }
         )
+    rows += _historic(overrides)
     return sorted(rows, key=lambda r: r["code"])
+
+
+def _historic(overrides: dict[str, dict]) -> list[dict]:
+    """States of the older news that no longer exist (the Soviet Union, Yugoslavia), each
+    named in the overrides with ``"historic": true`` and its ISO 3166-3 alpha-3 code."""
+    rows = []
+    for code, over in overrides.items():
+        if not over.get("historic"):
+            continue
+        c = next(h for h in pycountry.historic_countries if h.alpha_3 == over["alpha3"])
+        rows.append(
+            {
+                "code": code,
+                "alpha3": c.alpha_3,
+                "name": over["name"],
+                "aliases": list(dict.fromkeys([over["name"], *over.get("aliases", [])])),
+                "demonyms": sorted(set(over.get("demonyms", []))),
+                "capital": over.get("capital"),
+                "metonyms": list(over.get("metonyms", [])),
+            }
+        )
+    return rows
 
 
 def main() -> None:

@@ -438,6 +438,7 @@ class _Builder:
         # each pass over a SpanGroup builds its Span objects again: build them once
         self.spans = {name: list(group) for name, group in doc.spans.items()}
         self.g = gazetteer.load()
+        self._then = self._historic_states()
         self.cues = self.g.cues
         self.known = known_people()
         self.ents: dict[str, _Ent] = {}
@@ -476,6 +477,23 @@ class _Builder:
         self.home = self._dateline_country()
         self._surname_keys: dict[str, str] | None = None
 
+    def _historic_states(self) -> dict[str, str]:
+        """In a story of the Soviet Union (of Yugoslavia, ...) that does not name Russia
+        (Serbia, ...), Moscow, the Kremlin and Russian officials are Soviet: the map from
+        today's country to the state the story speaks of, applied to its country spans."""
+        named = {c.kb_id_: c.label_ for c in self.spans["country"]}
+        then = {
+            now: old
+            for old, now in self.g.successors.items()
+            if old in named and not any(
+                c.kb_id_ == now and c.label_ == "COUNTRY" for c in self.spans["country"]
+            )
+        }
+        for c in self.spans["country"]:
+            if c.kb_id_ in then:
+                c.kb_id_ = then[c.kb_id_]
+        return then
+
     def _dateline_country(self) -> str | None:
         """The country of a dateline ("AMMAN 1996-08-25 -", "Beijing (CNN) --"): where
         the story was filed, whose officials an unnamed "the King" most likely is."""
@@ -507,7 +525,8 @@ class _Builder:
         self.home_city = f"P:{min(cities, key=lambda c: c.start).kb_id_}" if cities else None
         capitals = [c.start for c in self.spans["country"] if first <= c.start < mark]
         self._home_capital = min(capitals) if capitals else None
-        return min(places)[1] if places else None
+        home = min(places)[1] if places else None
+        return self._then.get(home, home) if home else None
 
     # ------------------------------------------------------------------ entities
     def _add(
@@ -517,6 +536,8 @@ class _Builder:
         if ent is None:
             ent = self.ents[key] = _Ent(type_, key, name, first=start)
         ent.aliases.add(alias)
+        if kw.get("country") in self._then:  # Moscow in a Soviet story: the Soviet Union
+            kw["country"] = self._then[str(kw["country"])]
         for k, v in kw.items():
             if v and not getattr(ent, k):
                 setattr(ent, k, v)

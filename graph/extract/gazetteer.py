@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -72,6 +72,8 @@ class Gazetteer:
     # city names that are also given names, surnames or ordinary words ("Kim", "Obama",
     # "Central"): cities only where the context says place ("in Kim", "Kim-based")
     ambiguous_cities: frozenset[str] = frozenset()
+    # a state of the older news -> the country that holds its capital now ("SU" -> "RU")
+    successors: dict[str, str] = field(default_factory=dict)
 
 
 def _jsonl(name: str) -> list[dict]:
@@ -214,7 +216,10 @@ def load() -> Gazetteer:
     demonyms: dict[str, str] = {}
     metonyms: dict[str, str] = {}
     # our overrides decide who owns a short form or demonym ("American" is the US's)
+    successors: dict[str, str] = {}
     for rec in _jsonl("country_overrides.jsonl"):
+        if rec.get("successor"):
+            successors[rec["code"]] = rec["successor"]
         for alias in rec.get("aliases", []):
             by_surface.setdefault(alias, rec["code"])
         for d in rec.get("demonyms", []):
@@ -268,6 +273,7 @@ def load() -> Gazetteer:
         ambiguous_cities=_ambiguous_cities(cities, first_names, frozenset(surnames | role_words))
         - {c.capital for c in countries.values() if c.capital}
         - (venues.keys() - first_names),
+        successors=successors,
     )
 
 

@@ -74,3 +74,18 @@ def test_country_names_with_and_without_accents(surface: str, code: str) -> None
 @pytest.mark.parametrize(("name", "given"), [("Hu", False), ("Xi", False), ("Anna", True)])
 def test_east_asian_surnames_are_not_given_names(name: str, given: bool) -> None:
     assert (name in load().first_names) is given
+
+
+@pytest.mark.parametrize(
+    ("surface", "code"),
+    [("Soviet Union", "SU"), ("USSR", "SU"), ("Yugoslavia", "YU"), ("Czechoslovakia", "CS")],
+)
+def test_states_of_the_older_news(surface: str, code: str) -> None:
+    g = load()
+    assert g.country_by_surface[surface] == code
+    assert code in g.countries
+
+
+@pytest.mark.parametrize(("old", "now"), [("SU", "RU"), ("YU", "RS"), ("CS", "CZ")])
+def test_a_historic_state_has_the_successor_holding_its_capital(old: str, now: str) -> None:
+    assert load().successors[old] == now
