@@ -364,6 +364,8 @@ _TRAVEL_TO = frozenset(
         "tour of",
     }
 )
+#: words between the stops of an itinerary ("Brussels on Tuesday, the OSCE in Vienna")
+_STOP_GLUE = frozenset({"on", "and", "the", ",", "then"})
 #: verbs of a visit whose object can be the person visited
 _VISIT_VERBS = frozenset("visited visiting visit visits".split())
 #: a part of a trip named by its place: "his New Zealand leg"
@@ -1320,6 +1322,7 @@ class _Builder:
         if main.label_ != "visit" or main.end >= hi:
             return []
         stops: list[tuple[str, str]] = []  # (country key, place key)
+        ends: list[int] = []  # where each stop's place ends (its days follow)
         k = main.end
 
         def place_at(k: int) -> str:
@@ -1336,12 +1339,16 @@ class _Builder:
             stops.append((country, key))
             while k < hi and place_at(k) == key:
                 k += 1
-            if k < hi and self.doc[k].text == ",":
-                k += 1
-            if k < hi and self.doc[k].lower_ in ("and", "the"):
-                k += 1
-            if k < hi and self.doc[k].lower_ == "the":
-                k += 1
+            ends.append(k)
+            # "Brussels on Tuesday and Wednesday, the OSCE in Vienna on Thursday and Paris":
+            # a stop's days, and a body met at the next stop, lead on to that stop
+            while k < hi:
+                if k in self._date_tokens or self.doc[k].lower_ in _STOP_GLUE:
+                    k += 1
+                elif (body := self._body_at(k, hi)) is not None:
+                    k = body
+                else:
+                    break
         if len({c for c, _ in stops}) < 2:
             return []
         others = {c for c, _ in stops[1:]} | {p for _, p in stops[1:]}
@@ -1349,7 +1356,9 @@ class _Builder:
         m.participants = base
         m.location = stops[0][1]
         out = []
-        for country, place in stops[1:]:
+        bounds = [*ends[1:], hi]  # a stop's own days: between its place and the next one
+        m.date = self._stop_date(ends[0], ends[1], m) or m.date
+        for (country, place), end, nxt in zip(stops[1:], ends[1:], bounds[1:], strict=True):
             if country not in self.ents:  # "Tokyo, Seoul and Manila": the host of each city
                 code = country[2:]
                 self.country_ent(code, self.g.countries[code].name, main.start)
@@ -1358,12 +1367,29 @@ class _Builder:
                     m,
                     participants=[p for p in base if p != stops[0][0]] + [country],
                     location=place,
+                    date=self._stop_date(end, nxt, m) or m.date,
                     topics=list(m.topics),
                     excluded=list(m.excluded),
                     evidence=list(m.evidence),
                 )
             )
         return out
+
+    def _stop_date(self, start: int, end: int, m: _Meet) -> str | None:
+        """The day an itinerary gives a stop ("Vienna on Thursday"), right after it."""
+        for d in self.spans["date"]:
+            if start <= d.start < end:
+                return self._resolve_date(d.text, m.status)
+        return None
+
+    def _body_at(self, k: int, hi: int) -> int | None:
+        """After "the OSCE (OSCE) in" at ``k``: where the place it is met in starts."""
+        org = self.tok_ent.get(k, "")
+        if not org.startswith("O:"):
+            return None
+        while k < hi and (self.tok_ent.get(k) == org or self.doc[k].text in ("(", ")")):
+            k += 1
+        return k + 1 if k < hi and self.doc[k].lower_ in ("in", "at") else None
 
     def _calls(self, m: _Meet, lo: int, main: Span, hi: int) -> list[_Meet]:
         """ "spoke on the telephone to US President George Bush, and the presidents of Sri
@@ -2014,7 +2040,7 @@ class _Builder:
             if key and self.ents[key].type == "Person":
                 return key
         surnames = self._surnames()
-        for back in range(si - 1, max(-1, si - 4), -1):
+        for back in range(si - 1, max(-1, si - 6), -1):
             sent = self.sents[back]
             for k in range(sent.start, sent.end):
                 key = self.tok_ent.get(k) or surnames.get(self.doc[k].text)
@@ -2509,7 +2535,11 @@ class _Builder:
                 if text_tokens[k - lo : k - lo + len(words)] == words:
                     matched = words
                     break
-            if matched is None or any(t.start <= k < t.end for t in trigs):
+            if (
+                matched is None
+                or any(t.start <= k < t.end for t in trigs)
+                or self.tok_ent.get(k, "").startswith("O:")  # "... Cooperation in Europe"
+            ):
                 k += 1
                 continue
             nxt = []  # the words up to the head noun: "on a four-day tour"
