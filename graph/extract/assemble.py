@@ -373,6 +373,8 @@ _TRIP_LEGS = frozenset("leg stop stopover visit trip tour".split())
 _PLACE_NAMED_NOUNS = frozenset(
     """talks meeting meetings conference negotiations summit summits round""".split()
 )
+#: a stand-in publication date, to tell a relative date ("on Saturday") from junk
+_SOME_DAY = dt.date(2000, 1, 3)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _APPOS_WORDS = frozenset(
     {"a", "an", "the", "who", "his", "her", "their", "its", "one", "former", "then"}
@@ -789,7 +791,7 @@ class _Builder:
                 self._their(m, group[0], out)
                 out.append(m)
                 out += self._apart(m, lo, hi, group[0]) + self._tour(m, group[0], hi)
-                out += self._calls(m, lo, group[0], hi)
+                out += self._one_per_side(m, lo, group[0], hi)
         self._attach_context(out)
         merged = self._merge(out)
         self._attendance(merged)
@@ -1391,12 +1393,16 @@ class _Builder:
             k += 1
         return k + 1 if k < hi and self.doc[k].lower_ in ("in", "at") else None
 
-    def _calls(self, m: _Meet, lo: int, main: Span, hi: int) -> list[_Meet]:
+    def _one_per_side(self, m: _Meet, lo: int, main: Span, hi: int) -> list[_Meet]:
         """ "spoke on the telephone to US President George Bush, and the presidents of Sri
-        Lanka and Indonesia": a call is between two sides, so one call per side listed
-        after the call words; ``m`` keeps the first. Not a conference call or a joint,
-        three-way or virtual meeting."""
-        if m.mode != "phone" or main.label_ != "phone call" or self._between_parties([main], hi):
+        Lanka and Indonesia", "met separately with his Thai and Cambodian counterparts": a
+        call is between two sides, and so is each of separate meetings, so one per side
+        listed after the meeting words; ``m`` keeps the first. Not a conference call or a
+        joint, three-way or virtual meeting."""
+        near = range(max(lo, main.start - 2), min(hi, main.end + 1))
+        separately = any(self.doc[k].lower_ == "separately" for k in near)
+        call = m.mode == "phone" and main.label_ == "phone call"
+        if not (call or separately) or self._between_parties([main], hi):
             return []  # "the call between X and Y": exactly these two
         if _GROUP_CALL.search(self.doc[lo:hi].text.lower()):
             return []
@@ -2479,6 +2485,8 @@ class _Builder:
                 value = next((v for v in days if v), value)
             if value:
                 return value
+            if self.article.published is None and resolve(text, _SOME_DAY):
+                return None  # "on Saturday" with no date of publication: not "by 2015"
         return None
 
     def _report_date(self, d: Span, main: Span) -> bool:
