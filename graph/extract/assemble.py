@@ -343,6 +343,10 @@ _ACCORD_NOUNS = frozenset(
     """agreement agreements memorandum memorandums memoranda deal deals accord accords treaty
     treaties pact pacts declaration communique communiqué protocol charter""".split()
 )
+#: verbs of words said to someone: a contact when said to a counterpart
+_TOLD_VERBS = frozenset("warned told assured urged thanked".split())
+#: verbs two sides do together: a meeting when the clause names both as its subject
+_JOINT_VERBS = frozenset({"agreed"})
 #: words of a plural subject that signs together ("the two", "the prime ministers")
 _TOGETHER = frozenset(
     "two both leaders sides ministers presidents delegations governments countries".split()
@@ -747,6 +751,12 @@ class _Builder:
     def build_meetings(self) -> list[_Meet]:
         out: list[_Meet] = []
         triggers = list(self.spans["trigger"])
+        # "told reporters", "agreed to": verbs that are meeting words only in some places
+        # are no meeting words at all elsewhere (not for speakers, places or clauses)
+        for t in triggers:
+            if _words(t) in _TOLD_VERBS | _JOINT_VERBS and not self._valid_trigger(t):
+                self._trigger_tokens -= set(range(t.start, t.end))
+                self._talk_tokens -= set(range(t.start, t.end))
         by_sent: dict[int, list[Span]] = {}
         for t in triggers:
             by_sent.setdefault(self.tok_sent[t.start], []).append(t)
@@ -1115,26 +1125,47 @@ class _Builder:
                 "another",
                 "fresh",
             )
+        if low in _TOLD_VERBS:
+            # "Kerry warned his Russian counterpart, Sergey Lavrov, that ...": words to a
+            # counterpart are a contact between the two
+            return any(
+                doc[k].lower_ in self.cues["counterpart"]
+                for k in range(t.end, min(t.end + 4, len(doc)))
+            )
+        if low in _JOINT_VERBS and (nxt == "with" or not self._joint_subject(t, named=True)):
+            # "Biden and Poroshenko agreed that ...": two sides named together, not "the
+            # two leaders agreed", which tells of a meeting already reported
+            return False
         if low == "signed":
             # "Rice and Livni signed a memorandum", "the two signed a deal": an accord
             # signed together by the sides named in the clause before the verb
             ahead = range(t.end, min(t.end + 5, len(doc)))
             if prev in ("not", "never") or not any(doc[k].lower_ in _ACCORD_NOUNS for k in ahead):
                 return False
-            start = t.start
-            while start > sent.start and not (
-                doc[start - 1].text in (",", ";", "(", "—", "–")
-                or doc[start - 1].lower_ in ("as", "while", "although", "but", "after", "when")
-            ):
-                start -= 1
-            subject = [self.tok_ent[k] for k in range(start, t.start) if k in self.tok_ent]
-            between = {doc[k].lower_ for k in range(start, t.start)}
-            return bool(between & _TOGETHER) or (
-                "and" in between and self._sides(list(dict.fromkeys(subject))) >= 2
-            )
+            return self._joint_subject(t)
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
+
+    def _joint_subject(self, t: Span, named: bool = False) -> bool:
+        """The clause before ``t`` names two sides together ("Rice and Livni", and unless
+        ``named``, "the two leaders", "the prime ministers")."""
+        doc = self.doc
+        first = self.sents[self.tok_sent[t.start]].start
+        start = t.start
+        while start > first and not (
+            doc[start - 1].text in (",", ";", "(", "—", "–")
+            or doc[start - 1].lower_ in ("as", "while", "although", "but", "after", "when")
+        ):
+            start -= 1
+        subject = [self.tok_ent[k] for k in range(start, t.start) if k in self.tok_ent]
+        between = {doc[k].lower_ for k in range(start, t.start)}
+        # the names end right before the verb: "Biden and Poroshenko agreed", not "briefed
+        # Fidan on ... and they agreed"
+        adjacent = t.start - 1 in self.tok_ent or t.start - 1 in self._person_tokens
+        return bool(not named and between & _TOGETHER) or (
+            "and" in between and adjacent and self._sides(list(dict.fromkeys(subject))) >= 2
+        )
 
     def _entity_after(self, i: int, window: int) -> bool:
         """An entity within ``window`` tokens after ``i``, not counting a role's tokens
@@ -1592,7 +1623,17 @@ class _Builder:
             antecedent = self._antecedent(where)
             if antecedent and antecedent not in parts:
                 parts.insert(0, antecedent)
-        location = None if where is not None else self._location(lo, hi, topic_tokens, main.start)
+        said_to = _words(main) in _TOLD_VERBS | _JOINT_VERBS
+        # "warned his counterpart that Russia should not intervene in Ukraine": the place
+        # of what was said is not where they spoke
+        loc_hi = (
+            next((k for k in range(main.end, hi) if doc[k].lower_ in ("that", "to")), hi)
+            if said_to
+            else hi
+        )
+        location = (
+            None if where is not None else self._location(lo, loc_hi, topic_tokens, main.start)
+        )
         if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
             k = where - 2 if doc[where - 1].text == "," else where - 1
@@ -1685,8 +1726,8 @@ class _Builder:
             mode = "phone"
         if mode is None and (location or any(lab in ("visit", "host", "summit") for lab in labels)):
             mode = "in_person"
-        if mode is None and status == "held":
-            mode = "in_person"
+        if mode is None and status == "held" and not said_to:
+            mode = "in_person"  # (words said to a counterpart: by phone or face to face)
         kind = self._kind(labels, mode, location, parts)
         # "said on Wednesday from Tokyo, where he met": the clause's date is the sentence's
         date = self._date(sent.start if doc[lo].lower_ == "where" else lo, hi, main, status, si)
@@ -2545,7 +2586,7 @@ class _Builder:
                     break
             if (
                 matched is None
-                or any(t.start <= k < t.end for t in trigs)
+                or any(t.start <= k < t.end and _words(t) not in _JOINT_VERBS for t in trigs)
                 or self.tok_ent.get(k, "").startswith("O:")  # "... Cooperation in Europe"
             ):
                 k += 1

@@ -112,6 +112,7 @@ NEGATIVES = [
     "refusal-to-sign-not-meeting",
     "postposed-speaker-not-party",
     "doubt-they-will-meet",
+    "told-reporters-not-meeting",
 ]
 
 
