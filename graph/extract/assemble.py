@@ -484,6 +484,7 @@ class _Builder:
         self._home_capital: int | None = None  # token of a dateline capital ("PEKING")
         self.home = self._dateline_country()
         self._surname_keys: dict[str, str] | None = None
+        self._word_counts: list[int] | None = None  # running count for _words_between
 
     def _historic_states(self) -> dict[str, str]:
         """In a story of the Soviet Union (of Yugoslavia, ...) that does not name Russia
@@ -2393,15 +2394,23 @@ class _Builder:
         """Words between two tokens, not counting names, titles and dates (a list of
         ministers is one item)."""
         lo, hi = min(a, b), max(a, b)
-        return sum(
-            1
-            for j in range(lo + 1, hi)
-            if self.doc[j].is_alpha
-            and j not in self.tok_ent
-            and j not in self._person_tokens
-            and j not in self._role_tokens
-            and j not in self._date_tokens
-        )
+        if hi <= lo + 1:
+            return 0
+        if self._word_counts is None:  # counted once, when the entities are all known
+            counts = [0]
+            for j, tok in enumerate(self.doc):
+                counts.append(
+                    counts[-1]
+                    + (
+                        tok.is_alpha
+                        and j not in self.tok_ent
+                        and j not in self._person_tokens
+                        and j not in self._role_tokens
+                        and j not in self._date_tokens
+                    )
+                )
+            self._word_counts = counts
+        return self._word_counts[hi] - self._word_counts[lo + 1]
 
     def _visited_capital(self, main: Span, parts: list[str]) -> str | None:
         """The capital of a foreign official visited by name ("recently visited Mr Blair",
@@ -2459,6 +2468,8 @@ class _Builder:
 
     def _metonym_city(self, k: int) -> str | None:
         """A capital named as a place ("in Beijing") becomes a Place entity."""
+        if k not in self._metonym_starts:
+            return None
         for c in self.spans["country"]:
             if c.start == k and c.label_ == "METONYM":
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
