@@ -770,8 +770,14 @@ class _Builder:
             first: _Meet | None = None
             sent = self.sents[si]
             for n, (lo, hi, group) in enumerate(groups):
-                # a later stop of an itinerary: the sentence's subject takes part
-                subject = (sent.start, groups[0][2][0].start) if n and first is not None else None
+                # a later stop of an itinerary: the sentence's subject takes part (not in a
+                # relative clause: "after meeting Garcia, whom he said spoke with ...")
+                relative = self.doc[lo].lower_ in ("who", "whom", "which")
+                subject = (
+                    (sent.start, groups[0][2][0].start)
+                    if n and first is not None and not relative
+                    else None
+                )
                 m = self._meeting(si, lo, hi, group, subject=subject)
                 if m is None:
                     continue
@@ -1203,6 +1209,7 @@ class _Builder:
                 tok = self.doc[k]
                 if tok.lower_ in (
                     "who",
+                    "whom",
                     "which",
                     "while",
                     "whereas",
@@ -1599,6 +1606,12 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
+        if doc[lo].lower_ in ("who", "whom") and lo > sent.start:
+            # "after meeting president Alan Garcia, whom he said spoke by telephone with":
+            # the person the relative clause hangs on
+            head = self.tok_ent.get(lo - 2 if doc[lo - 1].text == "," else lo - 1, "")
+            if head.startswith("P:") and self.ents[head].type == "Person" and head not in parts:
+                parts.insert(0, head)
         bare = self._bare_role_parties(lo, obj_end, topic_tokens | speakers)
         for key in bare:
             if key not in parts:
@@ -2877,8 +2890,11 @@ class _Builder:
         }:
             # "the SCO summit ... the two-day summit opened on Sunday": days of one summit
             return _dates_agree(a.date, b.date, 3)
-        if a.sidelines != b.sidelines:
-            return False
+        same_people = {p for p in a.participants if p.startswith("P:")} == {
+            p for p in b.participants if p.startswith("P:")
+        }
+        if a.sidelines != b.sidelines and not (same_people and b.definite and b.date is None):
+            return False  # (but "the meeting between Modi and Xi" is the one on the sidelines)
         if not _dates_agree(a.date, b.date):
             return False
         if a.location and b.location and a.location != b.location:

@@ -728,7 +728,18 @@ def _name_runs(
             if len(t) == 1 and t.isupper() and t not in "AI" and j + 1 < n and name[j + 1]:
                 j += 1  # a middle initial without its stop: "George W Bush"
                 continue
-            if t.lower() in NAME_PARTICLES and j + 1 < n and (name[j + 1] or words[j + 1] == "-"):
+            if (
+                t.lower() in NAME_PARTICLES
+                and j + 1 < n
+                and (
+                    name[j + 1]
+                    or words[j + 1] == "-"
+                    # "Miguel de la Madrid", "Rafael van der Vaart": two particles
+                    or words[j + 1].lower() in NAME_PARTICLES
+                    and j + 2 < n
+                    and name[j + 2]
+                )
+            ):
                 j += 1
                 continue
             if t in ("Jr.", "Jr", "Sr."):
