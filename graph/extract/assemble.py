@@ -2354,9 +2354,10 @@ class _Builder:
             elif prev not in ("in", "at", "to") and not (
                 prev == "the" and prev2 in ("in", "at", "to")
             ):
-                # "visited New Delhi", "visiting Beijing"
+                # "visited New Delhi", "visiting Beijing", "visit the Maldives"
+                after = prev2 if prev == "the" else prev
                 if (
-                    prev not in ("visited", "visiting", "visit", "visits", "arrived")
+                    after not in ("visited", "visiting", "visit", "visits", "arrived")
                     or k not in self.tok_place
                     and self.tok_ent.get(k, "")[:2] != "C:"
                     and not self._metonym_city(k)

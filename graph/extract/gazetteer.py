@@ -101,6 +101,7 @@ _CITY_ALIASES = {
     "Peking": "Beijing",
     "Naypyidaw": "Nay Pyi Taw",
     "Mecca": "Makkah",
+    "Danang": "Da Nang",
     "Sharm El-Sheikh": "Sharm el-Sheikh",
     "Sharm El Sheikh": "Sharm el-Sheikh",
 }

@@ -25,6 +25,7 @@ def test_fold_accents(text: str, expected: str) -> None:
         ("Geneva", "CH"),
         ("Kiev", "UA"),  # the older spelling of a capital
         ("Peking", "CN"),
+        ("Danang", "VN"),  # news spelling of Da Nang
         ("Bali", "ID"),  # a venue wins over the Indian town of that name
         ("Camp David", "US"),
         ("Davos", "CH"),
