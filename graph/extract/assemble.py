@@ -1137,6 +1137,17 @@ class _Builder:
                 "another",
                 "fresh",
             )
+        if low in ("include", "includes"):
+            # "Her tour will also include Honduras and Guatemala": the stops of a trip
+            trip = any(
+                doc[k].lower_ in ("tour", "trip", "itinerary", "visit", "journey")
+                for k in range(max(sent.start, t.start - 4), t.start)
+            )
+            return trip and (
+                t.end in self.tok_place
+                or self._metonym_city(t.end) is not None
+                or self.tok_ent.get(t.end, "").startswith("C:")
+            )
         if low in _TOLD_VERBS:
             # "Kerry warned his Russian counterpart, Sergey Lavrov, that ...": words to a
             # counterpart are a contact between the two

@@ -113,6 +113,7 @@ NEGATIVES = [
     "postposed-speaker-not-party",
     "doubt-they-will-meet",
     "told-reporters-not-meeting",
+    "package-includes-not-visit",
 ]
 
 
