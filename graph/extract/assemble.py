@@ -495,7 +495,7 @@ class _Builder:
         """In a story of the Soviet Union (of Yugoslavia, ...) that does not name Russia
         (Serbia, ...), Moscow, the Kremlin and Russian officials are Soviet: the map from
         today's country to the state the story speaks of, applied to its country spans."""
-        named = {c.kb_id_: c.label_ for c in self.spans["country"]}
+        named = {c.kb_id_ for c in self.spans["country"]}
         then = {
             now: old
             for old, now in self.g.successors.items()
