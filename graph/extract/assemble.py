@@ -2120,10 +2120,32 @@ class _Builder:
         for back in range(si - 1, max(-1, si - 6), -1):
             sent = self.sents[back]
             for k in range(sent.start, sent.end):
+                titled = self._titled_subject(k)
+                if titled is not None:
+                    return titled  # "the Pakistani president met Mr Blair. He ...": Musharraf
                 key = self.tok_ent.get(k) or surnames.get(self.doc[k].text)
                 if key and self.ents[key].type == "Person":
                     return key
         return None
+
+    def _titled_subject(self, k: int) -> str | None:
+        """ "the Pakistani president" at ``k``, a title without a name: the person of that
+        country and title named before, if only one."""
+        if not (self.doc[k].lower_ == "the" and k + 2 < len(self.doc)):
+            return None
+        country = self.tok_ent.get(k + 1, "")
+        head = self.doc[k + 2].lower_
+        if not country.startswith("C:") or head not in _BARE_HEADS or k + 3 in self._person_tokens:
+            return None
+        people = {
+            key
+            for key, ent in self.ents.items()
+            if ent.type == "Person"
+            and ent.country == country[2:]
+            and (ent.role or "").lower().endswith(head)
+            and ent.first < k
+        }
+        return next(iter(people)) if len(people) == 1 else None
 
     def _bare_surname(self, k: int) -> str | None:
         """A lone name word of a person found elsewhere that the person spans missed, as
