@@ -1628,6 +1628,10 @@ class _Builder:
             head = self.tok_ent.get(lo - 2 if doc[lo - 1].text == "," else lo - 1, "")
             if head.startswith("P:") and self.ents[head].type == "Person" and head not in parts:
                 parts.insert(0, head)
+        for k in range(max(lo, main.start - 5), main.start):  # the subject, right before
+            titled = self._titled_subject(k) if doc[k].lower_ == "the" else None
+            if titled is not None and titled not in parts and k + 1 not in speakers:
+                parts.append(titled)  # "the Pakistani president met ...": Musharraf
         bare = self._bare_role_parties(lo, obj_end, topic_tokens | speakers)
         for key in bare:
             if key not in parts:
