@@ -216,8 +216,8 @@ def load() -> Gazetteer:
     by_surface: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     metonyms: dict[str, str] = {}
-    # our overrides decide who owns a short form or demonym ("American" is the US's)
     successors: dict[str, str] = {}
+    # our overrides decide who owns a short form or demonym ("American" is the US's)
     for rec in _jsonl("country_overrides.jsonl"):
         if rec.get("successor"):
             successors[rec["code"]] = rec["successor"]
