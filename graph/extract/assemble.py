@@ -352,6 +352,7 @@ _ACCORD_NOUNS = frozenset(
 _TOLD_VERBS = frozenset("warned told assured urged thanked".split())
 #: verbs two sides do together: a meeting when the clause names both as its subject
 _JOINT_VERBS = frozenset({"agreed"})
+_SAID_VERBS = _TOLD_VERBS | _JOINT_VERBS
 #: words of a plural subject that signs together ("the two", "the prime ministers")
 _TOGETHER = frozenset(
     "two both leaders sides ministers presidents delegations governments countries".split()
@@ -759,8 +760,9 @@ class _Builder:
         triggers = list(self.spans["trigger"])
         # "told reporters", "agreed to": verbs that are meeting words only in some places
         # are no meeting words at all elsewhere (not for speakers, places or clauses)
-        for t in triggers:
-            if _words(t) in _TOLD_VERBS | _JOINT_VERBS and not self._valid_trigger(t):
+        for t in [t for t in triggers if _words(t) in _SAID_VERBS]:
+            if not self._valid_trigger(t):
+                triggers.remove(t)
                 self._trigger_tokens -= set(range(t.start, t.end))
                 self._talk_tokens -= set(range(t.start, t.end))
         by_sent: dict[int, list[Span]] = {}
@@ -1107,10 +1109,7 @@ class _Builder:
         ) or low in _TRAVEL_TO:
             # a place must follow: "left for Nepal", not "left for dead"
             return low not in _TRAVEL_TO or any(
-                k in self.tok_place
-                or self._metonym_city(k) is not None
-                or self.tok_ent.get(k, "").startswith("C:")
-                for k in range(t.end, min(t.end + 3, len(doc)))
+                self._place_at(k) for k in range(t.end, min(t.end + 3, len(doc)))
             )
         if low in (
             "dialogue",
@@ -1143,11 +1142,7 @@ class _Builder:
                 doc[k].lower_ in ("tour", "trip", "itinerary", "visit", "journey")
                 for k in range(max(sent.start, t.start - 4), t.start)
             )
-            return trip and (
-                t.end in self.tok_place
-                or self._metonym_city(t.end) is not None
-                or self.tok_ent.get(t.end, "").startswith("C:")
-            )
+            return trip and self._place_at(t.end) is not None
         if low in _TOLD_VERBS:
             # "Kerry warned his Russian counterpart, Sergey Lavrov, that ...": words to a
             # counterpart are a contact between the two
@@ -1381,12 +1376,8 @@ class _Builder:
         stops: list[tuple[str, str]] = []  # (country key, place key)
         ends: list[int] = []  # where each stop's place ends (its days follow)
         k = main.end
-
-        def place_at(k: int) -> str:
-            return self.tok_place.get(k) or self._metonym_city(k) or self.tok_ent.get(k, "")
-
         while k < hi:
-            key = place_at(k)
+            key = self._place_at(k) or ""
             if key.startswith("C:"):
                 country = key
             elif key.startswith("P:") and self.ents[key].country:
@@ -1394,7 +1385,7 @@ class _Builder:
             else:
                 break
             stops.append((country, key))
-            while k < hi and place_at(k) == key:
+            while k < hi and self._place_at(k) == key:
                 k += 1
             ends.append(k)
             # "Brussels on Tuesday and Wednesday, the OSCE in Vienna on Thursday and Paris":
@@ -1657,7 +1648,7 @@ class _Builder:
             antecedent = self._antecedent(where)
             if antecedent and antecedent not in parts:
                 parts.insert(0, antecedent)
-        said_to = _words(main) in _TOLD_VERBS | _JOINT_VERBS
+        said_to = _words(main) in _SAID_VERBS
         # "warned his counterpart that Russia should not intervene in Ukraine": the place
         # of what was said is not where they spoke
         loc_hi = (
@@ -2521,6 +2512,15 @@ class _Builder:
             if not (doc[j].is_title and doc[j].is_alpha):
                 return False  # only a capitalised name part between: "Economic Summit"
         return False
+
+    def _place_at(self, k: int) -> str | None:
+        """The place or country named at token ``k`` ("Nepal", "Bali", "Seoul"), or None."""
+        country = self.tok_ent.get(k, "")
+        return (
+            self.tok_place.get(k)
+            or self._metonym_city(k)
+            or (country if country.startswith("C:") else None)
+        )
 
     def _metonym_city(self, k: int) -> str | None:
         """A capital named as a place ("in Beijing") becomes a Place entity."""
