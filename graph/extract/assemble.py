@@ -28,9 +28,9 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from graph.extract import gazetteer
-from graph.extract.components import span_text
+from graph.extract.components import doc_text, span_text
 from graph.extract.dates import day_of_week, is_future, resolve
-from graph.extract.people_table import known_people
+from graph.extract.people_table import holder, known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
 
 __all__ = ["assemble"]
@@ -247,6 +247,10 @@ _GROUP_CALL = re.compile(
 )
 # clause openers that put one meeting before or after another in the same sentence
 _SEQUENCE = frozenset({"after", "before", "following", "since", "ahead", "prior"})
+#: "X also joined the meeting": verbs by which more people enter a meeting already reported
+_JOIN_WORDS = frozenset(
+    "joined join joins attended attend attends participated participate sat part".split()
+)
 _LATER = frozenset({"later", "then", "subsequently", "afterwards", "separately", "also"})
 _AT_SUMMIT = frozenset({"at", "for", "during", "attending"})
 _NOT_HEAD_NOUNS = frozenset(
@@ -277,6 +281,13 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 #: title heads that stand for one office holder when no name follows
+#: a long line that ends in a list of participants ("... joined. Participants included:")
+_ROSTER_HEAD = re.compile(r"\b(?:participants|attendees)\b[^.:]{0,30}:[^.:]{0,30}$")
+#: title-case words after a name in a headline ("President Biden Meets With ...")
+_TITLE_STOPS = frozenset(
+    """Call Calls Meeting Meets Met With And Of On To In At For Readout Statement Remarks
+    Visit Visits Trip Travel Talks Phone""".split()
+)
 _BARE_HEADS = frozenset(
     """president premier king queen emir sultan chancellor minister secretary ambassador
     envoy speaker prince""".split()
@@ -455,6 +466,8 @@ class _Builder:
         self._then = self._historic_states()
         self.cues = self.g.cues
         self.known = known_people()
+        pub = article.published
+        self._year = pub.year if pub else article.year_hint
         self.ents: dict[str, _Ent] = {}
         self.tok_ent: dict[int, str] = {}  # token index -> entity key (participant-capable)
         self.tok_place: dict[int, str] = {}
@@ -655,6 +668,10 @@ class _Builder:
                 or text
             )
             info = self.known.get(target) or self.known.get(text)
+            role, country = self._person_context(p)
+            if info is None and len(target.split()) == 1 and role:
+                # "Speaker Pelosi", "President Biden": the one holder of that office
+                info = holder(text, role, self._year)
             name = info["name"] if info else target
             key = f"P:{info['key']}" if info else f"P:{name.lower()}"
             ent = self._add(key, "Person", name, text, p.start, code=info["key"] if info else None)
@@ -665,7 +682,6 @@ class _Builder:
                     ent.aliases.add(info["surname"])
                 if info.get("country") and not ent.country:
                     ent.country = info["country"]
-            role, country = self._person_context(p)
             if role and not ent.role:
                 ent.role = role
             if role and country is None and not info and self._home_official(p, role):
@@ -765,6 +781,10 @@ class _Builder:
                 triggers.remove(t)
                 self._trigger_tokens -= set(range(t.start, t.end))
                 self._talk_tokens -= set(range(t.start, t.end))
+        rosters = self._rosters()
+        # a list of participants is who attended, not a meeting of its own ("The
+        # Gathering Place" in it is a church)
+        triggers = [t for t in triggers if not any(a <= t.start < b for a, b in rosters)]
         by_sent: dict[int, list[Span]] = {}
         for t in triggers:
             by_sent.setdefault(self.tok_sent[t.start], []).append(t)
@@ -819,6 +839,14 @@ class _Builder:
         self._attach_context(out)
         merged = self._merge(out)
         self._attendance(merged)
+        for a, b in rosters:
+            reported = [m for m in merged if m.sent_index < self.tok_sent[a]]
+            if reported:
+                main = min(reported, key=lambda m: m.sent_index)
+                for k in range(a, b):
+                    key = self.tok_ent.get(k)
+                    if key and key[:2] in ("P:", "O:", "C:") and key not in main.participants:
+                        main.participants.append(key)
         pub = self.article.published
         for m in merged:  # a meeting of the dateline's country with no place: its city
             if (
@@ -858,6 +886,62 @@ class _Builder:
                 if t.lower() not in names and not any(_same_topic(t, x) for x in excluded_all)
             ]
         return merged
+
+    def _rosters(self) -> list[tuple[int, int]]:
+        """Token ranges of participant lists: a short heading line ending in a colon
+        ("Meeting participants included:", "*White House participants:*") followed by
+        bulleted lines ("- Rev. Jim Wallis, Chair, ..."), as readouts end.
+
+        Headings and bullets alternate ("*Attorneys General:*" list, then "*White House
+        participants:*" list); the roster ends at the first line that is neither."""
+        text = doc_text(self.doc)
+        if "\n" not in text or ":" not in text:
+            return []
+        out: list[tuple[int, int]] = []
+        pos = 0
+        start: int | None = None
+        end = 0
+        bullets = 0
+        for line in text.split("\n"):
+            bare = re.sub(r"<[^>]*>|[*_#]", "", line).strip()
+            heading = (bare.endswith(":") and len(bare) <= 60) or bool(
+                _ROSTER_HEAD.search(bare.lower())
+            )
+            # "**<u>State Legislators</u>**": a bold sub-heading inside a roster
+            heading = heading or (
+                start is not None and line.lstrip()[:1] in ("*", "<") and 0 < len(bare) <= 40
+            )
+            if heading and start is None:
+                cut = line.rfind(". ") + 1  # "... joined. Participants included:"
+                start = pos + cut
+            elif bare[:1] in ("-", "•", "–") and start is not None:
+                bullets += 1
+                end = pos + len(line)
+            elif bare and start is not None:
+                if bullets:
+                    out.append((start, end))
+                start, bullets = (pos, 0) if heading else (None, 0)
+            pos += len(line) + 1
+        if start is not None and bullets:
+            out.append((start, end))
+        spans = [self.doc.char_span(a, b, alignment_mode="expand") for a, b in out]
+        return [(sp.start, sp.end) for sp in spans if sp is not None and self._lists_people(sp)]
+
+    def _lists_people(self, span: Span) -> bool:
+        """Most items of the bulleted list name a person ("- Rev. Jim Wallis, Chair"),
+        unlike a list of demands ("-- An envoy working full time ...")."""
+        dashes = [  # item marks, not the hyphen of "Henning-Byfield"
+            t.i
+            for t in span
+            if t.text in ("-", "–", "•", "--")
+            and t.whitespace_
+            and (t.i == 0 or self.doc[t.i - 1].whitespace_)
+        ]
+        named = sum(
+            any(k in self._person_tokens for k in range(i + 1, min(i + 5, span.end)))
+            for i in dashes
+        )
+        return named >= 2 and 2 * named >= len(dashes)
 
     def _background(self, m: _Meet, cue: str = "background") -> bool:
         """The meeting's sentence places it in the past or makes it one of many
@@ -1041,8 +1125,9 @@ class _Builder:
             )
         if low in ("called", "call", "phone", "calls", "phones"):
             return (
-                "phone" in stext or "telephone" in stext or "call with" in stext
-            ) and nxt not in ("for", "on", "upon", "it", "off")
+                ("phone" in stext or "telephone" in stext or "call with" in stext)
+                and nxt not in ("for", "on", "upon", "it", "off")
+            ) or (low in ("called", "calls") and self._calls_person(t))
         if low in ("spoke with", "spoke to", "speaks with", "speak with"):
             return self._entity_after(t.end, 3)
         if low in ("welcomed", "welcomes", "welcoming", "welcome"):
@@ -1164,6 +1249,34 @@ class _Builder:
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
+
+    def _calls_person(self, t: Span) -> bool:
+        """ "Biden called President Lopez Obrador to congratulate him": a verb "called"
+        whose object is a person (titled or not), not "called Putin a war criminal" or
+        "was called Smith"."""
+        doc = self.doc
+        if t.start and doc[t.start - 1].lower_ in ("so", "is", "was", "were", "be", "been"):
+            return False
+        k = t.end
+        while k < len(doc) and (k in self._role_tokens or doc[k].lower_ in ("his", "her")):
+            k += 1
+        if k >= len(doc) or k not in self._person_tokens:
+            return False
+        while k < len(doc) and k in self._person_tokens:
+            k += 1
+        return k >= len(doc) or doc[k].lower_ not in (
+            "a",
+            "an",
+            "the",
+            "his",
+            "her",
+            "their",
+            '"',
+            "“",
+            "‘",
+            "'",
+            "one",
+        )
 
     def _joint_subject(self, t: Span, named: bool = False) -> bool:
         """The clause before ``t`` names two sides together ("Rice and Livni", and unless
@@ -1773,13 +1886,20 @@ class _Builder:
         if headline and _words(main).startswith("arrive") and status == "held":
             status = "planned"  # "arrives for talks": the talks are still to come
         before = [doc[k].lower_ for k in range(max(lo, main.start - 3), main.start)]
-        anaphoric = main.label_ in ("meeting", "talks", "summit") and (
-            bool(before)
-            and before[-1] in ("that", "this", "same")
-            # "The meeting brought together ...": who attended the one just reported
-            or main.start == sent.start + 1
-            and doc[sent.start].lower_ == "the"
-            and bool(_ATTENDANCE.search(wtext))
+        anaphoric = (
+            main.label_ in ("meeting", "talks", "summit")
+            and (
+                bool(before)
+                and before[-1] in ("that", "this", "same")
+                # "The meeting brought together ...": who attended the one just reported
+                or main.start == sent.start + 1
+                and doc[sent.start].lower_ == "the"
+                and bool(_ATTENDANCE.search(wtext))
+                # "Rogers and Baker also joined the meeting": more people in the one reported
+                or before[-1:] == ["the"]
+                and any(w in _JOIN_WORDS for w in before[:-1])
+                and (main.end >= hi or doc[main.end].lower_ not in ("of", "between", "with", "on"))
+            )
         )
         named = any(
             self._names_meeting(k)
@@ -1984,13 +2104,56 @@ class _Builder:
             j = r.start - 1 - (r.start > 1 and doc[r.start - 1].lower_ in ("the", "a"))
             if j > 0 and doc[j].text == "," and j - 1 in self._person_tokens:
                 continue  # "Kabariti, the prime minister": an apposition, already a party
-            person = self._titled_before(r.start, head)
+            person = self._titled_before(r.start, head) or self._title_holder(r)
             if person is not None:
                 out.append(person)
             elif self.home and doc[r.start].lower_ not in ("his", "her", "their"):
                 self.country_ent(self.home, self.g.countries[self.home].name, r.start)
                 out.append(f"C:{self.home}")
         return out
+
+    def _title_holder(self, r: Span) -> str | None:
+        """ "the President" in a story titled "Readout of President Biden's Call with
+        Speaker Pelosi": the person the title names with that same title, if the table
+        of known people knows who it is."""
+        title = self.article.title or ""
+        words = [t.text for t in r if t.lower_ not in ("the", "a", "'s", "’s")]
+        if not title or not words:
+            return None
+        office = " ".join(words)
+        m = re.search(
+            rf"(?<![\w-])(?<!Vice ){re.escape(office)}\s+((?:[A-Z][\w.'’-]*\s*){{1,4}})", title
+        )
+        if m is None:
+            return None
+        name: list[str] = []
+        for w in m.group(1).split():
+            if w in _TITLE_STOPS:
+                break
+            stem = re.sub(r"['’]s$", "", w)
+            name.append(stem)
+            if stem != w:
+                break
+        full = " ".join(name)
+        rec = self.known.get(full) if full else None
+        if rec is None and name:
+            rec = holder(name[-1], office, self._year)
+        if rec is None:
+            return None
+        key = f"P:{rec['key']}"
+        ent = self._add(
+            key,
+            "Person",
+            rec["name"],
+            rec["name"],
+            r.start,
+            code=rec["key"],
+            country=rec.get("country"),
+            role=office,
+        )
+        ent.aliases.update(rec.get("aliases", []))
+        ent.aliases.add(name[-1])
+        return key
 
     def _titled_before(self, end: int, head: str) -> str | None:
         """The person named last before ``end`` whose role ends in ``head``."""
@@ -2692,6 +2855,7 @@ class _Builder:
             # "On Yemen, Mr. Sullivan welcomed ...": a fronted topic ends at its comma
             fronted = matched[0] in _WEAK_OPENERS and k == self.sents[self.tok_sent[k]].start
             end = start
+            pieces: list[Span] = []  # "X in Madrid and Y": X, then Y
             while end < hi and end not in self._date_tokens:
                 tok = doc[end]
                 if tok.text in (".", ";", ":", "?", "!", "(", ")") or tok.lower_ in _TOPIC_STOPS:
@@ -2729,19 +2893,35 @@ class _Builder:
                         and doc[end - 1].lower_ in self.cues["place_topics"]
                     )
                 ):
+                    after = end + 1
+                    while after < hi and (
+                        self.tok_place.get(after) == self.tok_place.get(end + 1)
+                        and after in self.tok_place
+                    ):
+                        after += 1
+                    if (
+                        end + 1 in self.tok_place
+                        and after + 1 < hi
+                        and doc[after].lower_ in ("and", ",")
+                        and doc[after + 1].lower_ not in _TOPIC_STOPS
+                        and end > start
+                    ):
+                        pieces.append(doc[start:end])  # "the summit in Madrid and ..."
+                        start = end = after + 1
+                        continue
                     break
                 end += 1
-            if end == start:
+            if end == start and not pieces:
                 k += 1
                 continue
-            chunk = doc[start:end]
-            for part in _split_topics(chunk):
+            parts = [part for piece in pieces for part in _split_topics(piece)]
+            for part in parts + (_split_topics(doc[start:end]) if end > start else []):
                 for t in _clean_topic(part, self.cues["topic_stop"]):
                     if not self._topic_ok(t):
                         continue  # "as well", "Carter", "Washington", "second summit"
                     if not any(_same_topic(t, x) for x in excluded) and t not in topics:
                         topics.append(t)
-            used.update(range(start, end))
+            used.update(range(pieces[0].start if pieces else start, end))
             last_end = end
             k = max(end, k + 1)
         for t in self._subject_topics(lo, hi):

@@ -92,7 +92,7 @@ _ORG_HEADS = frozenset(
     Services Administration Secretariat Cabinet Command Guard Guards Congress Senate
     Federation Alliance Coalition Council Tribunal Board Center Centre University Network
     Programme Program Mission Embassy Consulate Corps Police Brigade Brigades Militia
-    Society Watch Trust Initiative""".split()
+    Society Watch Trust Initiative Partnerships Church Churches""".split()
 )
 _ORG_PREFIX_OK = frozenset({"of", "for", "and", "the", "&"})
 _REGION_WORDS = frozenset(
@@ -102,15 +102,18 @@ _REGION_WORDS = frozenset(
     Counterterrorism Nonproliferation Disarmament Refugees Migration Energy Climate Oceans
     Trade Commerce Development Cooperation Relations Security Defense Defence Intelligence
     Interior Justice Finance Planning Information External Foreign Commonwealth Unification
-    Reconciliation Negotiations Ukraine Syria Iran""".split()
+    Reconciliation Negotiations Ukraine Syria Iran Staff""".split()
 )
 _STOP_CAPS_ORG = frozenset(
     """The A An In On At But And Two Three Four Five Six Seven Eight Nine Ten Several Many Some
     Both Its His Her Their Our When While After Before If As Former Senior Top""".split()
 )
+#: titles of clergy that run into the name they precede ("Rabbi Sharon Brous")
+_CLERGY = frozenset("Rabbi Imam Bishop Archbishop Cardinal Pastor Rev Rev. Reverend".split())
 _NOT_NAME_ENDS = frozenset(
     """Administration Act Bill Plan Doctrine Accord Agreement Accords Agenda Era Day Week
-    Prize Award Cup Games Tower Bridge Road Avenue Airport Station Hotel Stadium""".split()
+    Prize Award Cup Games Tower Bridge Road Avenue Airport Station Hotel Stadium
+    Based Led Backed Owned Funded House""".split()
 )
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NAME_SHAPE = re.compile(
@@ -571,6 +574,16 @@ class _People:
             self._month_surname(w, start, end)
             for start, end in _name_runs(w, blocked, *_flags(doc, self.ids))
         ]
+        # "Rabbi Sharon Brous", "Imam Mohamed Magid": the title before the name
+        runs = [
+            (start + 1, end)
+            if end - start >= 2
+            and words[start] in _CLERGY
+            and w.span(start, end) not in self.known
+            and words[start + 1] != "-"
+            else (start, end)
+            for start, end in runs
+        ]
         accepted: list[Span] = []
         pending: list[tuple[int, int]] = []
         for start, end in runs:
@@ -813,8 +826,15 @@ def _org_spans(doc: Doc, heads: list[int], people: list[bool]) -> list[Span]:
                 e < n
                 and (
                     doc[e].text[:1].isupper()
+                    # "Department of Homeland Security Secretary Alejandro Mayorkas"
+                    and not (_is_role_head(doc[e].text) and e + 1 < n and people[e + 1])
                     or (
-                        doc[e].lower_ in _ORG_PREFIX_OK
+                        (
+                            doc[e].lower_ in _ORG_PREFIX_OK
+                            # "Faith-Based", not a list's " - " between two names
+                            or doc[e].text == "-"
+                            and not doc[e - 1].whitespace_ + doc[e].whitespace_
+                        )
                         and e + 1 < n
                         and doc[e + 1].text[:1].isupper()
                     )

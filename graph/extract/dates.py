@@ -11,6 +11,8 @@ the date span alone with the publication date as the base.
 [('April 10', '2025-04-10'), ('Tuesday', '2025-04-08')]
 >>> resolve("last month", pub), resolve("February 27", None), resolve("March 2016", None)
 ('2025-03', '--02-27', '2016-03')
+>>> [resolve(m.text, pub) for m in find_dates("They spoke this afternoon, not 5 days ago.")]
+['2025-04-08', '2025-04-03']
 >>> [(m.text, resolve(m.text, pub)) for m in find_dates("in June 2018, early 1997")]
 [('June 2018', '2018-06'), ('early 1997', '1997')]
 """
@@ -76,8 +78,8 @@ _PATTERN = re.compile(
   | (?P<dmy>{_DAY_RE}\s+{_MONTH_RE}(?:,?\s+(?:19|20)\d\d)?\b)
   | (?P<my>{_MONTH_RE}\s+(?:of\s+)?(?:19|20)\d\d\b)
   | (?P<rel>(?:(?:last|next|this|earlier\ this|later\ this)\s+(?:week|month|year|weekend)
-        |yesterday|today|tomorrow
-        |(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\ few|\d{1,2})
+        |yesterday|today|tomorrow|tonight|this\ (?:morning|afternoon|evening)
+        |(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a\ few|\d{{1,2}})
             \s+(?:days?|weeks?|months?|years?)\ ago)\b)
   | (?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<mon>(?:in|since|during|last|next|this|early|late|mid-?|until|by)\s+
@@ -161,7 +163,7 @@ def resolve(text: str, published: dt.date | None) -> str | None:
         # news uses a bare weekday for the most recent such day (or today)
         delta = (published.weekday() - _WEEKDAYS[low]) % 7
         return (published - dt.timedelta(days=delta)).isoformat()
-    if low == "today":
+    if low in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return published.isoformat()
     if low == "yesterday":
         return (published - dt.timedelta(days=1)).isoformat()

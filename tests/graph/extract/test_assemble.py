@@ -99,6 +99,9 @@ CASES = [
     "body-talks-attendance-and-topics",
     "signed-together",
     "said-x-who-is-due",
+    "readout-roster",
+    "called-person",
+    "title-names-the-president",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -114,6 +117,7 @@ NEGATIVES = [
     "doubt-they-will-meet",
     "told-reporters-not-meeting",
     "package-includes-not-visit",
+    "called-a-name-not-call",
 ]
 
 
@@ -124,7 +128,7 @@ def extractor() -> Extractor:
 
 def _extract(extractor: Extractor, rec: dict) -> Extraction:
     pub = dt.date.fromisoformat(rec["published"]) if rec.get("published") else None
-    return extractor.extract(Article(rec["id"], rec["text"], published=pub))
+    return extractor.extract(Article(rec["id"], rec["text"], title=rec.get("title"), published=pub))
 
 
 def _norm(text: str) -> str:

@@ -93,6 +93,23 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("He flew to Obama, then met a Kim-based trader.", "city", ["Obama", "Kim"]),
         ("Talks opened in Brasilia and Geneva.", "city", ["Geneva"]),
         ("They met on April 10 and on Tuesday.", "date", ["April 10", "Tuesday"]),
+        # a cleric's title is not part of the name; "Faith-Based" is no person
+        (
+            "- Rabbi Ana Levin, Shalom House - The Rev. Tom Okafor, Grace Church",
+            "person",
+            ["Ana Levin", "Tom Okafor"],
+        ),  # fmt: skip
+        (
+            "Staff of the White House Office of Faith-Based and Neighborhood Partnerships came.",
+            "org",
+            ["White House Office of Faith-Based and Neighborhood Partnerships"],
+        ),  # fmt: skip
+        # an office ends before the title of the person who heads it
+        (
+            "Department of Homeland Security Secretary Alejandro Mayorkas spoke.",
+            "org",
+            ["Department of Homeland Security"],
+        ),  # fmt: skip
         ("", "person", []),
     ],
 )

@@ -25,6 +25,8 @@ _PUB = dt.date(2025, 4, 8)  # a Tuesday
         ("2019-01-01 and 2019-01-01x", [("2019-01-01", "iso")]),
         ("a few days ago", [("a few days ago", "rel")]),
         ("met four years ago", [("four years ago", "rel")]),
+        ("met 12 days ago", [("12 days ago", "rel")]),  # digits too
+        ("spoke this afternoon", [("this afternoon", "rel")]),
         ("last week", [("last week", "rel")]),
         ("since June", [("June", "mon")]),
         ("in 2019", [("2019", "year")]),
@@ -76,6 +78,10 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("two years ago", _PUB, "2023"),
         ("five days ago", _PUB, "2025-04-03"),
         ("a few days ago", _PUB, None),
+        ("this afternoon", _PUB, "2025-04-08"),
+        ("tonight", _PUB, "2025-04-08"),
+        ("this morning", None, None),
+        ("5 days ago", _PUB, "2025-04-03"),
     ],
 )
 def test_resolve(text: str, published: dt.date | None, expected: str | None) -> None:

@@ -185,3 +185,22 @@ def test_a_middle_initial_without_its_stop_finds_the_person(surface: str, name: 
     from graph.extract.people_table import known_people
 
     assert known_people()[surface]["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("surname", "role", "year", "name"),
+    [
+        ("Pelosi", "Speaker", 2021, "Nancy Pelosi"),  # "Speaker of the House of ..."
+        ("Biden", "President", 2024, "Joe Biden"),
+        ("Biden", "President", 2012, None),  # then Vice President, not President
+        ("Bush", "President", 2005, "George W. Bush"),
+        ("Bush", "President", None, None),  # two presidents Bush and no year
+        ("Lavrov", "President", 2020, None),  # never held that office
+        ("Nobody", "President", 2020, None),
+    ],
+)
+def test_holder_of_an_office(surname: str, role: str, year: int | None, name: str | None) -> None:
+    from graph.extract.people_table import holder
+
+    rec = holder(surname, role, year)
+    assert (rec["name"] if rec else None) == name
