@@ -245,6 +245,14 @@ _PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split
 _GROUP_CALL = re.compile(
     r"\b(conference|joint|jointly|together|three-way|trilateral|virtual|summit|group)\b"
 )
+#: "was the first foreign leader to visit": an infinitive of what was done, no plan
+_FIRST_TO = re.compile(
+    r"\b(?:was|were|became)\s+the\s+(?:first|last|only|second|third|latest)\b[\w\s-]{0,30}\bto$"
+)
+#: meeting words in the past tense
+_PAST_MEET = frozenset(
+    "met|met with|held|held talks|spoke|spoke with|spoke to|talked|visited|hosted".split("|")
+)
 # clause openers that put one meeting before or after another in the same sentence
 _SEQUENCE = frozenset({"after", "before", "following", "since", "ahead", "prior"})
 #: "X also joined the meeting": verbs by which more people enter a meeting already reported
@@ -454,6 +462,7 @@ class _Meet:
     gathering: bool = False  # a summit of one named body or host ("the NATO summit")
     # "after meeting X", "spoke to A, and to B": apart from the other meetings of its sentence
     apart: bool = False
+    day: str | None = None  # "on Saturday" in a story without a date of publication
 
 
 class _Builder:
@@ -504,6 +513,8 @@ class _Builder:
         self.home = self._dateline_country()
         self._surname_keys: dict[str, str] | None = None
         self._word_counts: list[int] | None = None  # running count for _words_between
+        #: the day named for the meeting last dated when there is no date of publication
+        self._undated_day: str | None = None
 
     def _historic_states(self) -> dict[str, str]:
         """In a story of the Soviet Union (of Yugoslavia, ...) that does not name Russia
@@ -1869,13 +1880,21 @@ class _Builder:
         kind = self._kind(labels, mode, location, parts)
         # "said on Wednesday from Tokyo, where he met": the clause's date is the sentence's
         date = self._date(sent.start if doc[lo].lower_ == "where" else lo, hi, main, status, si)
+        day = self._undated_day
+        pub = self.article.published
         if (
             status == "held"
-            and is_future(date, self.article.published)
             and date
-            and len(date) == 10
+            and pub
+            and is_future(date, pub)
+            # "met on August 29" in a readout dated the 28th: a time zone, not a plan
+            and not (
+                _words(main) in _PAST_MEET
+                and len(date) == 10
+                and (dt.date.fromisoformat(date) - pub).days <= 1
+            )
         ):
-            status = "planned"
+            status = "planned"  # "ahead of the July 2024 NATO Summit": still to come
         if mode == "phone":
             location = None
         conf = 0.45 + 0.12 * min(sides, 3) + (0.08 if location else 0) + (0.05 if date else 0)
@@ -1924,6 +1943,7 @@ class _Builder:
             label=main.label_,
             location=location,
             date=date,
+            day=day,
             topics=topics,
             excluded=excluded,
             evidence=[(sent.start_char, sent.end_char)],
@@ -2411,6 +2431,8 @@ class _Builder:
         if _cue_rx("cancelled").search(around) and self._cancels_meeting(lo, hi):
             return "cancelled"
         near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
+        if _FIRST_TO.search(doc[max(lo, main.start - 10) : main.start].text.lower()):
+            return "held"  # "she was the first foreign leader to visit him"
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
         k = main.start - 1
@@ -2725,6 +2747,7 @@ class _Builder:
         """The date nearest the meeting words (after them preferred) that resolves;
         weekdays point forward for planned meetings."""
         doc = self.doc
+        self._undated_day = None
 
         def distance(d: Span) -> int:
             if d.start >= main.start:
@@ -2757,6 +2780,7 @@ class _Builder:
             if value:
                 return value
             if self.article.published is None and resolve(text, _SOME_DAY):
+                self._undated_day = text.lower() if text.lower() in _WEEKDAYS else None
                 return None  # "on Saturday" with no date of publication: not "by 2015"
         return None
 
@@ -3120,6 +3144,12 @@ class _Builder:
             return False  # (but "the meeting between Modi and Xi" is the one on the sidelines)
         if not _dates_agree(a.date, b.date):
             return False
+        if a.day and b.day and a.day != b.day:
+            # with no date of publication: talks "on Sunday" are not talks "on Saturday";
+            # a visit, though, runs over days (the visitor's talks on the next day)
+            shared = {p for p in set(a.participants) & set(b.participants) if p[:2] == "P:"}
+            if not ("visit" in (a.label, b.label) and shared):
+                return False
         if a.location and b.location and a.location != b.location:
             la = self.ents[a.location].country if a.location.startswith("P:") else a.location[2:]
             lb = self.ents[b.location].country if b.location.startswith("P:") else b.location[2:]

@@ -44,6 +44,7 @@ NAME_PARTICLES = frozenset(
         "bin",
         "ibn",
         "bint",
+        "wa",  # "Kengo wa Dondo", "Ngugi wa Thiong'o"
         "abu",
         "de",
         "da",

@@ -102,6 +102,11 @@ CASES = [
     "readout-roster",
     "called-person",
     "title-names-the-president",
+    "first-leader-to-visit",
+    "summit-month-ahead",
+    "met-next-day-readout",
+    "undated-weekdays-apart",
+    "historic-zaire-visit",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
