@@ -71,6 +71,8 @@ _CONTEXT_SUBJECT = re.compile(
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
+#: a sentence whose subject is the sides of a meeting just reported
+_PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|presidents|ministers))\b")
 #: what the sides agreed, stressed or committed to, said of them after the meeting
 _CONTEXT_OUTCOME = re.compile(
     r"\b(?:agreed|committed|reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|pledged"
@@ -157,7 +159,8 @@ _TOPIC_ANCHORS = frozenset(
     agreement agreements agreed deal accord views opinions exchange spoke briefed updated
     concern concerns cooperation cooperate progress memorandum summit session focus focused
     conference topics agenda issues matters questions concentrating concentrated focusing
-    centred centered working work message letter briefing""".split()
+    centred centered working work message letter briefing congratulated congratulate
+    congratulating thanked thank thanking""".split()
 )
 #: openers that are the head of the topic itself ("discussed support for Ukraine")
 _NOUN_OPENERS = frozenset(
@@ -844,6 +847,7 @@ class _Builder:
                     ]
                     m.participants = [p for p in m.participants if p not in self._sideline_orgs]
                 self._their(m, group[0], out)
+                self._topics_of_earlier(m, group[0], out)
                 out.append(m)
                 out += self._apart(m, lo, hi, group[0]) + self._tour(m, group[0], hi)
                 out += self._one_per_side(m, lo, group[0], hi)
@@ -897,6 +901,23 @@ class _Builder:
                 if t.lower() not in names and not any(_same_topic(t, x) for x in excluded_all)
             ]
         return merged
+
+    def _topics_of_earlier(self, m: _Meet, main: Span, before: list[_Meet]) -> None:
+        """ "They discussed X and Y, and agreed to stay in touch ahead of the NATO
+        Summit": a sentence of the sides just reported, whose subjects are theirs, not
+        those of the meeting it goes on to name."""
+        sent = self.sents[m.sent_index]
+        head = span_text(self.doc[sent.start : min(sent.start + 3, main.start)]).lower()
+        prior = [o for o in before if 0 < m.sent_index - o.sent_index <= 3]
+        if not (m.topics and prior and _PRONOUN_SIDES.match(head)):
+            return
+        if not _CONTEXT_TOPIC.search(self.doc[sent.start : main.start].text.lower()):
+            return
+        if any(self.tok_ent.get(k, "").startswith("P:") for k in range(sent.start, main.start)):
+            return  # "They discussed X with Mr Lee": the partner is named
+        target = prior[-1]
+        target.topics += [t for t in m.topics if t not in target.topics]
+        m.topics = []
 
     def _rosters(self) -> list[tuple[int, int]]:
         """Token ranges of participant lists: a short heading line ending in a colon
@@ -2986,7 +3007,10 @@ class _Builder:
         """A weak opener at ``k`` follows a meeting or discussion word in its clause
         ("talks on trade", "began talks in Amman on Monday on the peace process"), not a
         visit ("the first stop on a 10-day trip")."""
-        for j in range(k - 1, max(lo, k - 13) - 1, -1):
+        first = k - 1
+        if self.doc[k].lower_ in ("including", "such") and k > lo and self.doc[k - 1].text == ",":
+            first = k - 2  # "issues in talks at the White House, including the war"
+        for j in range(first, max(lo, k - 13) - 1, -1):
             tok = self.doc[j]
             if tok.text in (",", ";", ".", ":", "—", "–") or tok.lower_ in _CLAUSE_WORDS:
                 return False
@@ -3014,6 +3038,10 @@ class _Builder:
             or t in self._metonyms
             or low in _VAGUE_TOPICS
             or words[-1].lower() in _ENCOUNTER_HEADS
+            # "in talks at the White House": where they met, not what about
+            or len(words) > 1
+            and words[0].lower() in ("in", "at", "during")
+            and words[1].lower() in _ENCOUNTER_HEADS
         )
 
     def _excluded(self, lo: int, hi: int) -> tuple[list[str], set[int]]:
@@ -3090,6 +3118,16 @@ class _Builder:
                     last = strong[0]
                 if not m.definite and not m.ordinal and not m.date:
                     # "strategic stability talks are hard to consider": no meeting in particular
+                    # (but "the two leaders said they addressed X in talks": its subjects)
+                    low = span_text(self.sents[m.sent_index]).lower()
+                    if (
+                        m.topics
+                        and last is not None
+                        and m.status == last.status
+                        and 0 <= m.sent_index - last.sent_index <= 3
+                        and _CONTEXT_SUBJECT.search(low)
+                    ):
+                        last.topics += [t for t in m.topics if t not in last.topics]
                     continue
                 if m.named and last is not None and last.location != m.location:
                     last = None  # "the Tokyo summit" is not the meeting of the article

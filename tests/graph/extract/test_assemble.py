@@ -107,6 +107,8 @@ CASES = [
     "met-next-day-readout",
     "undated-weekdays-apart",
     "historic-zaire-visit",
+    "talks-including-after-comma",
+    "readout-topics-before-summit",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
