@@ -633,6 +633,14 @@ class _Builder:
             ):
                 continue
             city_code = span.kb_id_
+            if city_code.startswith("~"):  # "in Apulia, Italy": a place known by its country
+                code, _, name = city_code[1:].partition(":")
+                ent = self._add(f"P:{city_code}", "Place", name, name, span.start, country=code)
+                if code in self.g.countries:
+                    ent.aliases.add(f"{name}, {self.g.countries[code].name}")
+                for k in range(span.start, span.end):
+                    self.tok_place[k] = ent.key
+                continue
             city = self.g.cities.get(span.text) or self.g.cities.get(span.text.title())
             name = city.name if city else span.text.title()
             self._add(
@@ -1719,6 +1727,11 @@ class _Builder:
                 ent = self.ents[key]
                 if ent.type == "Country" and self._prep_object(k):
                     continue
+                if ent.type == "Country" and k >= 2 and doc[k - 1].text == "," and (
+                    k - 2 in self.tok_place
+                ):
+                    continue  # "in Apulia, Italy", "in Geneva, Switzerland": the place's
+                    # country, not a party
                 if ent.type == "Organization" and self._org_is_venue_or_source(k):
                     continue
                 parts.append(key)

@@ -386,12 +386,39 @@ class _Gazetteer:
                 continue
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         spans = filter_spans(spans)
+        spans = sorted(spans + self._places_by_country(doc, spans), key=lambda s: s.start)
         doc.spans["country"] = [s for s in spans if s.label_ in ("COUNTRY", "DEMONYM", "METONYM")]
         doc.spans["org"] = [s for s in spans if s.label_ == "ORG"]
         doc.spans["city"] = [s for s in spans if s.label_ == "CITY"]
         return doc
 
 
+    @staticmethod
+    def _places_by_country(doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "in Apulia, Italy": a place the gazetteer lacks, named with its country, as a
+        CITY span whose kb_id is "~<country code>:<name>"."""
+        taken = {k for s in spans for k in range(s.start, s.end)}
+        out = []
+        for c in spans:
+            if c.label_ != "COUNTRY" or c.start < 3 or doc[c.start - 1].text != ",":
+                continue
+            end = c.start - 1
+            start = end
+            while (
+                start > 0
+                and end - start < 3
+                and start - 1 not in taken
+                and _is_name_text(doc[start - 1].text)
+            ):
+                start -= 1
+            if start == end or start == 0 or doc[start - 1].lower_ not in _PLACE_PREPS:
+                continue
+            name = doc[start:end].text
+            out.append(Span(doc, start, end, label="CITY", kb_id=f"~{c.kb_id_}:{name}"))
+        return out
+
+
+_PLACE_PREPS = frozenset("in at near outside".split())
 _PLACE_BEFORE = frozenset(
     """in at to from near outside inside into via toward towards visit visited visiting
     visits capital city town port village province""".split()

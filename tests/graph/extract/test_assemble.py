@@ -109,6 +109,7 @@ CASES = [
     "historic-zaire-visit",
     "talks-including-after-comma",
     "readout-topics-before-summit",
+    "unknown-place-with-country",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",

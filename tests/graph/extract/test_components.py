@@ -92,6 +92,9 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ("Senator Obama and Ann spoke about Central issues.", "city", []),
         ("He flew to Obama, then met a Kim-based trader.", "city", ["Obama", "Kim"]),
         ("Talks opened in Brasilia and Geneva.", "city", ["Geneva"]),
+        # a place the gazetteer lacks, named with its country after a preposition
+        ("They met in Apulia, Italy, then in Lake Como, Italy.", "city", ["Apulia", "Lake Como"]),
+        ("Mr Aziz, Pakistan's envoy, spoke.", "city", []),
         ("They met on April 10 and on Tuesday.", "date", ["April 10", "Tuesday"]),
         # a cleric's title is not part of the name; "Faith-Based" is no person
         (
