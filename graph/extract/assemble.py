@@ -555,7 +555,9 @@ class _Builder:
             if first <= c.start < mark and c.kb_id_
         ]
         for c in self.spans["city"]:
-            if first <= c.start < mark:
+            if first <= c.start < mark and c.kb_id_.startswith("~"):  # "SAN JOSE, Costa Rica"
+                places.append((c.start, c.kb_id_[1:].partition(":")[0]))
+            elif first <= c.start < mark:
                 city = self.g.cities.get(c.text) or self.g.cities.get(c.text.title())
                 if city and city.country:
                     places.append((c.start, city.country))

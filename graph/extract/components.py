@@ -353,6 +353,7 @@ class _Gazetteer:
                 docs.append(nlp.make_doc(s))
             self.matcher.add(label, docs)
         self.vocab = nlp.vocab
+        self.cities = g.cities
         words = _STOP_CAPS | _ORG_HEADS | _REGION_WORDS
         self.ambiguous = g.ambiguous_cities | {s for s in g.cities if s in words}
         self.known = g.country_by_surface.keys() | g.demonym_to_country.keys()
@@ -385,13 +386,31 @@ class _Gazetteer:
             if label == "CITY" and not self._city_in_context(doc, start, end):
                 continue
             spans.append(Span(doc, start, end, label=label, kb_id=key))
-        spans = filter_spans(spans)
+        spans = self._recountry(doc, filter_spans(spans))
         spans = sorted(spans + self._places_by_country(doc, spans), key=lambda s: s.start)
         doc.spans["country"] = [s for s in spans if s.label_ in ("COUNTRY", "DEMONYM", "METONYM")]
         doc.spans["org"] = [s for s in spans if s.label_ == "ORG"]
         doc.spans["city"] = [s for s in spans if s.label_ == "CITY"]
         return doc
 
+
+    def _recountry(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "SAN JOSE, Costa Rica": a city named with another country than the one the
+        gazetteer gives that name (San Jose, California) is a place of that country."""
+        out = list(spans)
+        for i, s in enumerate(spans[:-1]):
+            c = spans[i + 1]
+            if (
+                s.label_ == "CITY"
+                and c.label_ == "COUNTRY"
+                and c.start == s.end + 1
+                and doc[s.end].text == ","
+            ):
+                city = self.cities.get(s.text) or self.cities.get(_title(s.text))
+                if city is not None and city.country and city.country != c.kb_id_:
+                    name = city.name if s.text.isupper() else s.text
+                    out[i] = Span(doc, s.start, s.end, label="CITY", kb_id=f"~{c.kb_id_}:{name}")
+        return out
 
     @staticmethod
     def _places_by_country(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -343,6 +343,8 @@ def test_sentences_split_at_double_spaces_and_digest_marks(
     "text,home",
     [
         ("AMMAN 1996-08-25 - The King met the envoy.", "Jordan"),
+        # a city the gazetteer knows in another country: the country the dateline names
+        ("SAN JOSE, Costa Rica 1996-08-28 - The President met the envoy.", "Costa Rica"),
         ("Seoul (CNN) -- Talks resumed.", "South Korea"),
         ("The King met the envoy in Amman.", None),
     ],
