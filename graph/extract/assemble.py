@@ -293,7 +293,9 @@ _CREDIT_LINE = re.compile(
 )
 #: title heads that stand for one office holder when no name follows
 #: a long line that ends in a list of participants ("... joined. Participants included:")
-_ROSTER_HEAD = re.compile(r"\b(?:participants|attendees)\b[^.:]{0,30}:[^.:]{0,30}$")
+_ROSTER_HEAD = re.compile(
+    r"\b(?:participants|attendees)\b(?:[^.:]{0,30}:[^.:]{0,30}|\W*(?:included|were)?\W*:?)$"
+)
 #: title-case words after a name in a headline ("President Biden Meets With ...")
 _TITLE_STOPS = frozenset(
     """Call Calls Meeting Meets Met With And Of On To In At For Readout Statement Remarks
@@ -937,7 +939,7 @@ class _Builder:
         Headings and bullets alternate ("*Attorneys General:*" list, then "*White House
         participants:*" list); the roster ends at the first line that is neither."""
         text = doc_text(self.doc)
-        if "\n" not in text or ":" not in text:
+        if "\n" not in text:
             return []
         out: list[tuple[int, int]] = []
         pos = 0

@@ -110,6 +110,7 @@ CASES = [
     "talks-including-after-comma",
     "readout-topics-before-summit",
     "unknown-place-with-country",
+    "readout-roster-bold-heading",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -126,6 +127,8 @@ NEGATIVES = [
     "told-reporters-not-meeting",
     "package-includes-not-visit",
     "called-a-name-not-call",
+    "wants-talks-not-meeting",
+    "never-asked-not-meeting",
 ]
 
 

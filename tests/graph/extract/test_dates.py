@@ -27,6 +27,7 @@ _PUB = dt.date(2025, 4, 8)  # a Tuesday
         ("met four years ago", [("four years ago", "rel")]),
         ("met 12 days ago", [("12 days ago", "rel")]),  # digits too
         ("spoke this afternoon", [("this afternoon", "rel")]),
+        ("Yesterday, they met. Today they talk.", [("Yesterday", "rel"), ("Today", "rel")]),
         ("last week", [("last week", "rel")]),
         ("since June", [("June", "mon")]),
         ("in 2019", [("2019", "year")]),
@@ -80,6 +81,7 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("a few days ago", _PUB, None),
         ("this afternoon", _PUB, "2025-04-08"),
         ("tonight", _PUB, "2025-04-08"),
+        ("Yesterday", _PUB, "2025-04-07"),
         ("this morning", None, None),
         ("5 days ago", _PUB, "2025-04-03"),
     ],
