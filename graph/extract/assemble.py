@@ -204,6 +204,17 @@ _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
 _CHAT_TRIGGERS = frozenset(
     {"sat down with", "spoke with", "spoke to", "talked with", "talked to", "speaks with"}
 )
+def _same_given_name(a: str, b: str) -> bool:
+    """Given names that may be one person's: a short form ("Joe", "Joseph"), a spelling
+    ("Mohammed", "Muhammad") or an initial ("J.") begin alike; "Khalid" and "Mohammed"
+    bin Salman are brothers.
+
+    >>> [_same_given_name(*p) for p in [("Joe", "Joseph"), ("Khalid", "Mohammed"), ("J.", "Joe")]]
+    [True, False, True]
+    """
+    return a[:1].lower() == b[:1].lower()
+
+
 def _near_day(date: str, pub: dt.date, days: int = 10) -> bool:
     """A meeting date in the month of the report or within ``days`` of it.
 
@@ -680,10 +691,17 @@ class _Builder:
         canon: dict[str, str] = {}
         for p in full:
             # "Joseph R. Biden, Jr." and "Joe Biden" share the surname: keep the first full form
+            # (not for "Mohammed bin Salman" after "Khalid bin Salman": brothers)
             toks = [t.text for t in p if t.text != "-"]
-            canon[p.text] = canon.get(
-                short_map.get(toks[-1], p.text), short_map.get(toks[-1], p.text)
-            )
+            first_form = short_map.get(toks[-1], p.text)
+            given = first_form.split()[0]
+            if (
+                given in self.g.first_names
+                and toks[0] in self.g.first_names
+                and not _same_given_name(given, toks[0])
+            ):
+                first_form = p.text
+            canon[p.text] = canon.get(first_form, first_form)
         for p in persons:
             text = p.text
             toks = [t.text for t in p if t.text != "-"]
@@ -920,14 +938,25 @@ class _Builder:
         those of the meeting it goes on to name."""
         sent = self.sents[m.sent_index]
         head = span_text(self.doc[sent.start : min(sent.start + 3, main.start)]).lower()
-        prior = [o for o in before if 0 < m.sent_index - o.sent_index <= 3]
-        if not (m.topics and prior and _PRONOUN_SIDES.match(head)):
+        prior = [o for o in before if 0 < m.sent_index - o.sent_index <= 5]
+        if not (m.topics and prior):
             return
         if not _CONTEXT_TOPIC.search(self.doc[sent.start : main.start].text.lower()):
             return
-        if any(self.tok_ent.get(k, "").startswith("P:") for k in range(sent.start, main.start)):
-            return  # "They discussed X with Mr Lee": the partner is named
-        target = prior[-1]
+        named = [
+            self.tok_ent[k]
+            for k in range(sent.start, main.start)
+            if self.tok_ent.get(k, "").startswith("P:")
+        ]
+        if named:
+            # "Mr. Sullivan and Minister bin Salman also discussed Gaza, following the
+            # phone call between ...": the subject is of a meeting just reported
+            target = next((o for o in reversed(prior) if named[0] in o.participants), None)
+        else:
+            # (but "They discussed X with Mr Lee": the partner is named)
+            target = prior[-1] if _PRONOUN_SIDES.match(head) else None
+        if target is None:
+            return
         target.topics += [t for t in m.topics if t not in target.topics]
         m.topics = []
 

@@ -111,6 +111,7 @@ CASES = [
     "readout-topics-before-summit",
     "unknown-place-with-country",
     "readout-roster-bold-heading",
+    "named-subject-topics-before-call",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
