@@ -259,6 +259,8 @@ _PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split
 _GROUP_CALL = re.compile(
     r"\b(conference|joint|jointly|together|three-way|trilateral|virtual|summit|group)\b"
 )
+#: a clause still to come
+_WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to|is scheduled to|plans to)\b")
 #: "was the first foreign leader to visit": an infinitive of what was done, no plan
 _FIRST_TO = re.compile(
     r"\b(?:was|were|became)\s+the\s+(?:first|last|only|second|third|latest)\b[\w\s-]{0,30}\bto$"
@@ -2509,6 +2511,10 @@ class _Builder:
             doc[j].lower_ in _SET_OFF for j in range(max(lo, k - 12), k)
         ):
             return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
+        # "will hold a news conference on Wednesday, following a meeting with ...": the
+        # meeting comes before what is still to come
+        if doc[k].lower_ in ("following", "after") and _WILL.search(doc[lo:k].text.lower()):
+            return "planned"
         purpose = self._purpose_to(lo, main)
         if purpose is not None:
             # "she will leave on Monday for Bolivia to attend a summit": the verb the

@@ -112,6 +112,7 @@ CASES = [
     "unknown-place-with-country",
     "readout-roster-bold-heading",
     "named-subject-topics-before-call",
+    "will-after-meeting",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
