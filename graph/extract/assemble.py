@@ -1191,7 +1191,7 @@ class _Builder:
                 "needs",
                 "condemnation",
             )
-        ) and not ({t.end, t.end + 1} & self._role_tokens):  # "met Syrian opposition leader X"
+        ) and not self._titled_object(t.end):
             return False
         if low in ("conference", "conferences", "gathering"):
             # not "told a news conference", "a conference call", "the conference room"
@@ -1324,6 +1324,17 @@ class _Builder:
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
+
+    def _titled_object(self, k: int) -> bool:
+        """A title or name begins within four words after ``k``, none a preposition:
+        "met Syrian opposition leader X", "meeting northern opposition militia leader X",
+        not "met fierce opposition from Prime Minister X"."""
+        for j in range(k, min(k + 5, len(self.doc))):
+            if j in self._role_tokens or j in self._person_tokens:
+                return True
+            if self.doc[j].lower_ in ("from", "of", "by", "in", "to", "with", "at", "on"):
+                return False
+        return False
 
     def _calls_person(self, t: Span) -> bool:
         """ "Biden called President Lopez Obrador to congratulate him": a verb "called"
@@ -3249,6 +3260,24 @@ class _Builder:
                 return False
         if (a.mode and b.mode) and a.mode != b.mode:
             return False
+        for v, o in ((a, b), (b, a)):
+            # "Her tour will also include Honduras": a stop of its own, not the place of
+            # "will meet Foreign Minister Insulza" (of Chile)
+            if (
+                v.label == "visit"
+                and v.location
+                and v.location.startswith("C:")
+                and o.location is None
+                and o.label != "visit"
+                and any(
+                    self.ents[p].type == "Person"
+                    and self.ents[p].country
+                    and self.ents[p].country != v.location[2:]
+                    and self.ents[p].country not in self._countries(set(v.participants))
+                    for p in o.participants
+                )
+            ):
+                return False  # (a host of another country than the one visited)
         pa, pb = set(a.participants), set(b.participants)
         if not pb:
             return False

@@ -113,6 +113,8 @@ CASES = [
     "readout-roster-bold-heading",
     "named-subject-topics-before-call",
     "will-after-meeting",
+    "tour-stop-not-host-place",
+    "meeting-militia-leader",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
