@@ -360,6 +360,12 @@ _ATTENDANCE = re.compile(
     r"|brought together|brings together|bringing together)\b",
     re.I,
 )
+#: a sentence that lists who stayed away
+_ABSENT = re.compile(
+    r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:in attendance|attend|attending|take part|taking part)"
+    r"|\b(?:stayed away|absent|boycott(?:ed|ing)?|skipped)\b",
+    re.I,
+)
 #: words before "conference" that make it press, not a gathering of parties
 _NOT_GATHERING = frozenset(
     "news press telephone phone video teleconference joint academic religious party".split()
@@ -1054,9 +1060,12 @@ class _Builder:
         first = {bisect_left(starts, m.evidence[0][0] + 1) - 1 for m in meets if m.evidence}
         for si, sent in enumerate(self.sents):
             own = said.get(si)
+            text = span_text(sent)
             if (
-                si in first and not (own is not None and own.gathering)
-            ) or not _ATTENDANCE.search(span_text(sent)):
+                (si in first and not (own is not None and own.gathering))
+                or not _ATTENDANCE.search(text)
+                or _ABSENT.search(text)  # "Egypt and Kuwait were not in attendance"
+            ):
                 continue  # "The G7 talks in Charlevoix brought together ...": its own list
             near = [j for j in said if 0 < si - j <= 2]
             # "The meeting brought together ...": a later mention of the summit itself

@@ -115,6 +115,7 @@ CASES = [
     "will-after-meeting",
     "tour-stop-not-host-place",
     "meeting-militia-leader",
+    "summit-absentees",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
