@@ -259,6 +259,8 @@ _PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split
 _GROUP_CALL = re.compile(
     r"\b(conference|joint|jointly|together|three-way|trilateral|virtual|summit|group)\b"
 )
+#: words after "called X" that name X, not call X ("called Putin a war criminal")
+_NAMING_WORDS = frozenset(["a", "an", "the", "his", "her", "their", "one", '"', "“", "‘", "'"])
 #: a clause still to come
 _WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to|is scheduled to|plans to)\b")
 #: "was the first foreign leader to visit": an infinitive of what was done, no plan
@@ -304,7 +306,6 @@ _CREDIT_LINE = re.compile(
     r"|^\s*by [A-Z][a-z]+ [A-Z][a-z]+\s*$",
     re.IGNORECASE,
 )
-#: title heads that stand for one office holder when no name follows
 #: a long line that ends in a list of participants ("... joined. Participants included:")
 _ROSTER_HEAD = re.compile(
     r"\b(?:participants|attendees)\b(?:[^.:]{0,30}:[^.:]{0,30}|\W*(?:included|were)?\W*:?)$"
@@ -314,6 +315,7 @@ _TITLE_STOPS = frozenset(
     """Call Calls Meeting Meets Met With And Of On To In At For Readout Statement Remarks
     Visit Visits Trip Travel Talks Phone""".split()
 )
+#: title heads that stand for one office holder when no name follows
 _BARE_HEADS = frozenset(
     """president premier king queen emir sultan chancellor minister secretary ambassador
     envoy speaker prince""".split()
@@ -969,9 +971,10 @@ class _Builder:
         m.topics = []
 
     def _rosters(self) -> list[tuple[int, int]]:
-        """Token ranges of participant lists: a short heading line ending in a colon
-        ("Meeting participants included:", "*White House participants:*") followed by
-        bulleted lines ("- Rev. Jim Wallis, Chair, ..."), as readouts end.
+        """Token ranges of participant lists: a heading line ("Meeting participants
+        included:", "*White House participants:*", a short line ending in a colon, or a
+        bold "Participants") followed by bulleted lines ("- Rev. Jim Wallis, Chair, ..."),
+        as readouts end.
 
         Headings and bullets alternate ("*Attorneys General:*" list, then "*White House
         participants:*" list); the roster ends at the first line that is neither."""
@@ -1359,19 +1362,7 @@ class _Builder:
             return False
         while k < len(doc) and k in self._person_tokens:
             k += 1
-        return k >= len(doc) or doc[k].lower_ not in (
-            "a",
-            "an",
-            "the",
-            "his",
-            "her",
-            "their",
-            '"',
-            "“",
-            "‘",
-            "'",
-            "one",
-        )
+        return k >= len(doc) or doc[k].lower_ not in _NAMING_WORDS
 
     def _joint_subject(self, t: Span, named: bool = False) -> bool:
         """The clause before ``t`` names two sides together ("Rice and Livni", and unless
@@ -1782,11 +1773,9 @@ class _Builder:
                 ent = self.ents[key]
                 if ent.type == "Country" and self._prep_object(k):
                     continue
-                if ent.type == "Country" and k >= 2 and doc[k - 1].text == "," and (
-                    k - 2 in self.tok_place
-                ):
-                    continue  # "in Apulia, Italy", "in Geneva, Switzerland": the place's
-                    # country, not a party
+                # "in Apulia, Italy", "in Geneva, Switzerland": the place's country, no party
+                if ent.type == "Country" and k - 2 in self.tok_place and doc[k - 1].text == ",":
+                    continue
                 if ent.type == "Organization" and self._org_is_venue_or_source(k):
                     continue
                 parts.append(key)

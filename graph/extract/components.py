@@ -393,7 +393,6 @@ class _Gazetteer:
         doc.spans["city"] = [s for s in spans if s.label_ == "CITY"]
         return doc
 
-
     def _recountry(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "SAN JOSE, Costa Rica": a city named with another country than the one the
         gazetteer gives that name (San Jose, California) is a place of that country."""

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["known_people", "known_surnames"]
+__all__ = ["holder", "known_people", "known_surnames"]
 
 _PATH = Path(__file__).resolve().parent / "patterns" / "people.jsonl"
 
