@@ -259,6 +259,15 @@ _PURPOSE_VERBS = frozenset("attend join chair open address lead take hold".split
 _GROUP_CALL = re.compile(
     r"\b(conference|joint|jointly|together|three-way|trilateral|virtual|summit|group)\b"
 )
+#: meeting words whose object may be an unnamed group ("met with faith leaders")
+_GROUP_VERBS = frozenset(
+    "met|met with|meets with|meet with|meeting with|hosted|convened|received".split("|")
+)
+#: people met as a group, a side of their own
+_GROUP_NOUNS = frozenset(
+    """leaders lawmakers legislators representatives executives advocates activists elders
+    governors mayors delegates""".split()
+)
 #: words after "called X" that name X, not call X ("called Putin a war criminal")
 _NAMING_WORDS = frozenset(["a", "an", "the", "his", "her", "their", "one", '"', "“", "‘", "'"])
 #: a clause still to come
@@ -1337,6 +1346,22 @@ class _Builder:
             return nxt in ("with", "to", "by")
         return True
 
+    def _meets_group(self, main: Span, hi: int) -> bool:
+        """ "met with a diverse group of faith leaders", "convened civil rights leaders":
+        the meeting words take an unnamed group of people as their object (not "his
+        advisers", "reporters")."""
+        if _words(main) not in _GROUP_VERBS:
+            return False
+        for k in range(main.end, min(hi, main.end + 8)):
+            low = self.doc[k].lower_
+            if low in (",", ";", ".", "to", "on", "about", "at", "in") or k in self.tok_ent:
+                return False
+            if low in ("his", "her", "their", "its", "our"):
+                return False  # "met with his advisers": his own side
+            if low in _GROUP_NOUNS:
+                return True
+        return False
+
     def _titled_object(self, k: int) -> bool:
         """A title or name begins within four words after ``k``, none a preposition:
         "met Syrian opposition leader X", "meeting northern opposition militia leader X",
@@ -1909,7 +1934,11 @@ class _Builder:
             if not loc_is_party:
                 parts = [p for p in parts if p != location]
         sides = self._sides(parts)
-        unnamed_side = sides == 1 and home_official and any(p.startswith("P:") for p in parts)
+        unnamed_side = (
+            sides == 1
+            and (home_official or self._meets_group(main, hi))
+            and any(p.startswith("P:") for p in parts)
+        )
         sides += unnamed_side
         generic = all(
             t.text.lower() in self.cues["generic_meeting_nouns"]

@@ -116,6 +116,7 @@ CASES = [
     "tour-stop-not-host-place",
     "meeting-militia-leader",
     "summit-absentees",
+    "convened-group",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",
@@ -134,6 +135,7 @@ NEGATIVES = [
     "called-a-name-not-call",
     "wants-talks-not-meeting",
     "never-asked-not-meeting",
+    "own-advisers-not-meeting",
 ]
 
 
