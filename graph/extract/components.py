@@ -109,6 +109,8 @@ _STOP_CAPS_ORG = frozenset(
     """The A An In On At But And Two Three Four Five Six Seven Eight Nine Ten Several Many Some
     Both Its His Her Their Our When While After Before If As Former Senior Top""".split()
 )
+#: plural nouns whose possessive starts an organisation's name ("Women's Law Center")
+_POSSESSIVE_ORG_WORDS = frozenset("Women Children People Veterans Workers Farmers".split())
 #: titles of clergy that run into the name they precede ("Rabbi Sharon Brous")
 _CLERGY = frozenset("Rabbi Imam Bishop Archbishop Cardinal Pastor Rev Rev. Reverend".split())
 _NOT_NAME_ENDS = frozenset(
@@ -856,6 +858,12 @@ def _org_spans(doc: Doc, heads: list[int], people: list[bool]) -> list[Span]:
                 and p.text not in _STOP_CAPS_ORG
                 and not p.is_punct
                 and not p.like_num
+            ) or (
+                # "National Women's Law Center", "Children's Defense Fund" (plural nouns,
+                # not "Russia's Foreign Ministry")
+                p.text in ("'s", "’s")
+                and s - 2 >= 0
+                and doc[s - 2].text in _POSSESSIVE_ORG_WORDS
             ) or (
                 p.lower_ in ("and", "of", "for", "&")
                 and s - 2 >= 0

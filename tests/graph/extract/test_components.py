@@ -107,6 +107,12 @@ def test_sentences(text: str, expected: list[str]) -> None:
             "org",
             ["White House Office of Faith-Based and Neighborhood Partnerships"],
         ),  # fmt: skip
+        # a plural noun's possessive inside a body's name
+        (
+            "She spoke for the National Women's Law Center and the Children's Defense Fund.",
+            "org",
+            ["National Women's Law Center", "Children's Defense Fund"],
+        ),  # fmt: skip
         # an office ends before the title of the person who heads it
         (
             "Department of Homeland Security Secretary Alejandro Mayorkas spoke.",
