@@ -588,6 +588,8 @@ class _People:
         honor = g.roles["honorifics"]
         self.honorifics = frozenset(honor) | frozenset(h.lower() for h in honor)
         self.heads = {w.lower() for w in g.roles["heads"]}
+        heads, mods = _role_words()
+        self.role_words = heads | mods
         self.demonyms = g.demonym_to_country
         self.known = _known_people()
 
@@ -640,6 +642,10 @@ class _People:
             first = toks[0]
             if toks[-1] in _ORG_HEADS or toks[-1] in _NOT_NAME_ENDS:
                 continue  # "Biden Administration", "Recovery Act": named things, not people
+            if all(
+                t.lower() in self.role_words or t in _REGION_WORDS for t in toks if t != "-"
+            ):
+                continue  # "National Convener", "Civil Rights": titles and fields, no name
             prev = words[start - 1] if start > 0 else None
             nxt = words[end] if end < n else None
             evidence = (

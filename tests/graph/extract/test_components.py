@@ -107,6 +107,13 @@ def test_sentences(text: str, expected: list[str]) -> None:
             "org",
             ["White House Office of Faith-Based and Neighborhood Partnerships"],
         ),  # fmt: skip
+        # titles and fields after a name are no names ("National Convener", "Civil Rights")
+        (
+            "- Karen Finney, National Convener, Power Rising - Damon Hewitt, President "
+            "Emeritus, Committee for Civil Rights Under Law",
+            "person",
+            ["Karen Finney", "Damon Hewitt"],
+        ),
         # a plural noun's possessive inside a body's name
         (
             "She spoke for the National Women's Law Center and the Children's Defense Fund.",
