@@ -28,7 +28,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from graph.extract import gazetteer
-from graph.extract.components import doc_text, span_text
+from graph.extract.components import _paternal_surname, doc_text, span_text
 from graph.extract.dates import day_of_week, is_future, resolve
 from graph.extract.people_table import holder, known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
@@ -68,6 +68,7 @@ _CONTEXT_TOPIC = re.compile(
 _CONTEXT_SUBJECT = re.compile(
     r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men"
     r"|parties|envoys)|they|both|he|she|the talks|the meeting|the discussions"
+    r"|^the (?:vice )?president|^the prime minister|^the chancellor|^the secretary"
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
@@ -707,6 +708,9 @@ class _Builder:
             short_map.setdefault(toks[-1], p.text)
             if toks[0] not in self.g.first_names:
                 short_map.setdefault(toks[0], p.text)
+            paternal = _paternal_surname(toks)  # "Arévalo" of "Bernardo Arévalo de León"
+            if paternal:
+                short_map.setdefault(paternal, p.text)
         canon: dict[str, str] = {}
         for p in full:
             # "Joseph R. Biden, Jr." and "Joe Biden" share the surname: keep the first full form

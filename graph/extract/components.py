@@ -84,7 +84,8 @@ _STOP_CAPS = frozenset(
     Eastern Northern Southern Central Middle Gulf Sea Ocean Island Islands River Valley
     Peninsula Strait Airport University Street Square Hall Palace Summit Talks Conference
     Forum Treaty Agreement Accord Pact Plan Initiative Program Programme Islamic Muslim
-    Christian Catholic Jewish Arab Kurdish Sunni Shia Shiite""".split()
+    Christian Catholic Jewish Arab Kurdish Sunni Shia Shiite Elect Designate Later Earlier
+    Separately Afterwards""".split()
 )
 _ORG_HEADS = frozenset(
     """Ministry Department Council Committee Agency Commission Party Organization Organisation
@@ -704,6 +705,9 @@ class _People:
                 short.setdefault(toks[-1], set()).add(w.span(span.start, span.end))
                 if toks[0] not in self.first_names:
                     short.setdefault(toks[0], set()).add(w.span(span.start, span.end))
+                paternal = _paternal_surname(w.words(span.start, span.end))
+                if paternal:
+                    short.setdefault(paternal, set()).add(w.span(span.start, span.end))
         for text in {w.span(s.start, s.end) for s in accepted}:
             info = self.known.get(text)
             if info and info.get("surname"):
@@ -748,6 +752,22 @@ _MONTH_BEFORE = frozenset(
     """in on since during until by before after early late mid last next this of from
     through till to between""".split()
 )
+
+
+def _paternal_surname(words: list[str]) -> str | None:
+    """ "Bernardo Arévalo de León", "Andrés Manuel López Obrador" are later "Arévalo",
+    "López Obrador": the name before a particle that precedes the last name, in a name
+    of three words or more.
+
+    >>> _paternal_surname(["Bernardo", "Arévalo", "de", "León"])
+    'Arévalo'
+    >>> _paternal_surname(["Miguel", "de", "la", "Madrid"]) is None
+    True
+    """
+    for k in range(len(words) - 2, 1, -1):
+        if words[k].lower() in NAME_PARTICLES and words[k - 1].lower() not in NAME_PARTICLES:
+            return words[k - 1] if k - 1 >= 1 else None
+    return None
 
 
 def _known_people() -> dict[str, dict]:

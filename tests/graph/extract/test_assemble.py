@@ -117,6 +117,7 @@ CASES = [
     "meeting-militia-leader",
     "summit-absentees",
     "convened-group",
+    "readout-role-subject-topics",
 ]
 NEGATIVES = [
     "bilateral-trade-not-meeting",

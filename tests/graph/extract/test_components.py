@@ -107,6 +107,12 @@ def test_sentences(text: str, expected: list[str]) -> None:
             "org",
             ["White House Office of Faith-Based and Neighborhood Partnerships"],
         ),  # fmt: skip
+        # the paternal surname of a name with a particle; "Elect" of "President-Elect"
+        (
+            "President-Elect Bernardo Arevalo de Leon spoke. Later Arevalo left.",
+            "person",
+            ["Bernardo Arevalo de Leon", "Arevalo"],
+        ),
         # titles and fields after a name are no names ("National Convener", "Civil Rights")
         (
             "- Karen Finney, National Convener, Power Rising - Damon Hewitt, President "
