@@ -28,7 +28,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from graph.extract import gazetteer
-from graph.extract.components import _paternal_surname, doc_text, span_text
+from graph.extract.components import doc_text, paternal_surname, span_text
 from graph.extract.dates import day_of_week, is_future, resolve
 from graph.extract.people_table import holder, known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
@@ -708,7 +708,7 @@ class _Builder:
             short_map.setdefault(toks[-1], p.text)
             if toks[0] not in self.g.first_names:
                 short_map.setdefault(toks[0], p.text)
-            paternal = _paternal_surname(toks)  # "Arévalo" of "Bernardo Arévalo de León"
+            paternal = paternal_surname(toks)  # "Arévalo" of "Bernardo Arévalo de León"
             if paternal:
                 short_map.setdefault(paternal, p.text)
         canon: dict[str, str] = {}

@@ -35,7 +35,14 @@ from spacy.vocab import Vocab
 from graph.extract import gazetteer
 from graph.extract.dates import find_dates
 
-__all__ = ["NAME_PARTICLES", "doc_text", "is_name_token", "remember_text", "span_text"]
+__all__ = [
+    "NAME_PARTICLES",
+    "doc_text",
+    "is_name_token",
+    "paternal_surname",
+    "remember_text",
+    "span_text",
+]
 
 NAME_PARTICLES = frozenset(
     {
@@ -705,7 +712,7 @@ class _People:
                 short.setdefault(toks[-1], set()).add(w.span(span.start, span.end))
                 if toks[0] not in self.first_names:
                     short.setdefault(toks[0], set()).add(w.span(span.start, span.end))
-                paternal = _paternal_surname(w.words(span.start, span.end))
+                paternal = paternal_surname(w.words(span.start, span.end))
                 if paternal:
                     short.setdefault(paternal, set()).add(w.span(span.start, span.end))
         for text in {w.span(s.start, s.end) for s in accepted}:
@@ -754,14 +761,14 @@ _MONTH_BEFORE = frozenset(
 )
 
 
-def _paternal_surname(words: list[str]) -> str | None:
+def paternal_surname(words: list[str]) -> str | None:
     """ "Bernardo Arévalo de León", "Andrés Manuel López Obrador" are later "Arévalo",
     "López Obrador": the name before a particle that precedes the last name, in a name
     of three words or more.
 
-    >>> _paternal_surname(["Bernardo", "Arévalo", "de", "León"])
+    >>> paternal_surname(["Bernardo", "Arévalo", "de", "León"])
     'Arévalo'
-    >>> _paternal_surname(["Miguel", "de", "la", "Madrid"]) is None
+    >>> paternal_surname(["Miguel", "de", "la", "Madrid"]) is None
     True
     """
     for k in range(len(words) - 2, 1, -1):
