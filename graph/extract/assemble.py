@@ -739,16 +739,12 @@ class _Builder:
             if info is None and len(target.split()) == 1 and role:
                 # "Speaker Pelosi", "President Biden": the one holder of that office
                 info = holder(text, role, self._year)
-            name = info["name"] if info else target
-            key = f"P:{info['key']}" if info else f"P:{name.lower()}"
-            ent = self._add(key, "Person", name, text, p.start, code=info["key"] if info else None)
-            ent.aliases.add(target)
             if info:
-                ent.aliases.update(info.get("aliases", []))
-                if info.get("surname"):
-                    ent.aliases.add(info["surname"])
-                if info.get("country") and not ent.country:
-                    ent.country = info["country"]
+                ent = self._known_person(info, text, p.start)
+            else:
+                ent = self._add(f"P:{target.lower()}", "Person", target, text, p.start)
+            key = ent.key
+            ent.aliases.add(target)
             if role and not ent.role:
                 ent.role = role
             if role and country is None and not info and self._home_official(p, role):
@@ -764,6 +760,16 @@ class _Builder:
                 rec = self.known.get(ent.name)
                 if rec:
                     ent.country = rec.get("country")
+
+    def _known_person(self, rec: dict, alias: str, start: int) -> _Ent:
+        """The Person entity of a record of the table of known people, named ``alias``
+        at ``start``, with the record's aliases, surname and country."""
+        ent = self._add(f"P:{rec['key']}", "Person", rec["name"], alias, start, code=rec["key"])
+        ent.aliases.update(rec.get("aliases", []))
+        if rec.get("surname"):
+            ent.aliases.add(rec["surname"])
+        ent.country = ent.country or rec.get("country")
+        return ent
 
     def _home_official(self, p: Span, role: str) -> bool:
         """A minister or head of government with no nationality under a dateline: an
@@ -2271,20 +2277,10 @@ class _Builder:
             rec = holder(name[-1], office, self._year)
         if rec is None:
             return None
-        key = f"P:{rec['key']}"
-        ent = self._add(
-            key,
-            "Person",
-            rec["name"],
-            rec["name"],
-            r.start,
-            code=rec["key"],
-            country=rec.get("country"),
-            role=office,
-        )
-        ent.aliases.update(rec.get("aliases", []))
+        ent = self._known_person(rec, rec["name"], r.start)
+        ent.role = ent.role or office
         ent.aliases.add(name[-1])
-        return key
+        return ent.key
 
     def _titled_before(self, end: int, head: str) -> str | None:
         """The person named last before ``end`` whose role ends in ``head``."""
@@ -3300,12 +3296,14 @@ class _Builder:
                 and v.location.startswith("C:")
                 and o.location is None
                 and o.label != "visit"
-                and any(
-                    self.ents[p].type == "Person"
-                    and self.ents[p].country
-                    and self.ents[p].country != v.location[2:]
-                    and self.ents[p].country not in self._countries(set(v.participants))
-                    for p in o.participants
+                and bool(
+                    {
+                        self.ents[p].country
+                        for p in o.participants
+                        if self.ents[p].type == "Person" and self.ents[p].country
+                    }
+                    - {v.location[2:]}
+                    - self._countries(set(v.participants))
                 )
             ):
                 return False  # (a host of another country than the one visited)
