@@ -434,6 +434,8 @@ _STOP_GLUE = frozenset({"on", "and", "the", ",", "then"})
 #: verbs of a visit whose object can be the person visited
 _VISIT_VERBS = frozenset("visited visiting visit visits".split())
 #: a part of a trip named by its place: "his New Zealand leg"
+#: nouns of a trip whose stops follow "to" or "of"
+_TRIP_NOUNS = frozenset("visit visits tour trip journey".split())
 _TRIP_LEGS = frozenset("leg stop stopover visit trip tour".split())
 _PLACE_NAMED_NOUNS = frozenset(
     """talks meeting meetings conference negotiations summit summits round""".split()
@@ -1610,6 +1612,8 @@ class _Builder:
         stops: list[tuple[str, str]] = []  # (country key, place key)
         ends: list[int] = []  # where each stop's place ends (its days follow)
         k = main.end
+        if k < hi and self.doc[k].lower_ in ("to", "of") and self.doc[k - 1].lower_ in _TRIP_NOUNS:
+            k += 1  # "a 10-day visit to India, Indonesia and Japan", "a tour of ..."
         while k < hi:
             key = self._place_at(k) or ""
             if key.startswith("C:"):
@@ -2537,7 +2541,10 @@ class _Builder:
             around = doc[lo:hi].text.lower()
         if _cue_rx("cancelled").search(around) and self._cancels_meeting(lo, hi):
             return "cancelled"
-        near = doc[max(lo, main.start - 7) : min(hi, main.end + 5)].text.lower()
+        near_lo = max(lo, main.start - 7)
+        if "as part of" in doc[max(lo, main.start - 9) : main.start].text.lower():
+            near_lo = lo  # "is scheduled to arrive in Jakarta as part of a visit to ..."
+        near = doc[near_lo : min(hi, main.end + 5)].text.lower()
         if _FIRST_TO.search(doc[max(lo, main.start - 10) : main.start].text.lower()):
             return "held"  # "she was the first foreign leader to visit him"
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause

@@ -67,6 +67,7 @@ CASES = [
     "body-summit",
     "summit-attendance",
     "tour-of-countries",
+    "tour-noun-as-part-of",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
@@ -237,6 +238,7 @@ def test_every_meeting_has_its_people(extractor: Extractor, rid: str) -> None:
         "their-second-summit",
         "scene-same-trip",
         "tour-of-countries",
+        "tour-noun-as-part-of",
         "trip-leg-place",
     ],
 )
