@@ -408,6 +408,8 @@ _TOLD_VERBS = frozenset("warned told assured urged thanked".split())
 #: verbs two sides do together: a meeting when the clause names both as its subject
 _JOINT_VERBS = frozenset({"agreed"})
 _SAID_VERBS = _TOLD_VERBS | _JOINT_VERBS
+#: verbs of speaking to a body in session: "addressed the General Assembly"
+_ADDRESS_VERBS = frozenset("addressed addresses briefed briefs brief".split())
 #: words of a plural subject that signs together ("the two", "the prime ministers")
 _TOGETHER = frozenset(
     "two both leaders sides ministers presidents delegations governments countries".split()
@@ -1336,12 +1338,22 @@ class _Builder:
                 for k in range(max(sent.start, t.start - 4), t.start)
             )
             return trip and self._place_at(t.end) is not None
+        if low in _TOLD_VERBS | _ADDRESS_VERBS and self._body_after(t.end) is not None:
+            return True  # "told the Security Council", "briefed the U.N. General Assembly"
         if low in _TOLD_VERBS:
             # "Kerry warned his Russian counterpart, Sergey Lavrov, that ...": words to a
             # counterpart are a contact between the two
             return any(
                 doc[k].lower_ in self.cues["counterpart"]
                 for k in range(t.end, min(t.end + 4, len(doc)))
+            )
+        if low in _ADDRESS_VERBS:
+            return False  # "addressed the issue", "briefed reporters"
+        if low in ("session", "sessions"):
+            # "a closed-door session of the Security Council", "the Assembly's annual session"
+            return any(
+                self._deliberative(self.tok_ent.get(k, ""))
+                for k in range(max(sent.start, t.start - 8), min(sent.end, t.end + 6))
             )
         if low in _JOINT_VERBS and (nxt == "with" or not self._joint_subject(t, named=True)):
             # "Biden and Poroshenko agreed that ...": two sides named together, not "the
@@ -1420,6 +1432,29 @@ class _Builder:
         return bool(not named and between & _TOGETHER) or (
             "and" in between and adjacent and self._sides(list(dict.fromkeys(subject))) >= 2
         )
+
+    def _deliberative(self, key: str) -> bool:
+        """An organization that meets in session: "the Security Council", "the IAEA Board
+        of Governors" (the ``deliberative_bodies`` cues), not "the National Security
+        Council" of one government."""
+        if not key.startswith("O:"):
+            return False
+        name = self.ents[key].name.lower()
+        return "national " not in name and name.endswith(
+            tuple(self.cues["deliberative_bodies"])
+        )
+
+    def _body_after(self, i: int) -> str | None:
+        """The deliberative body a speaker addresses right after ``i``: "told the
+        15-nation Security Council", "briefed a closed session of the General Assembly"."""
+        doc = self.doc
+        for k in range(i, min(i + 8, len(doc))):
+            key = self.tok_ent.get(k, "")
+            if self._deliberative(key):
+                return key
+            if key or not (doc[k].is_lower or doc[k].like_num or doc[k].text == "-"):
+                return None  # "told Lavrov", "told reporters, ..."
+        return None
 
     def _entity_after(self, i: int, window: int) -> bool:
         """An entity within ``window`` tokens after ``i``, not counting a role's tokens
@@ -1969,7 +2004,23 @@ class _Builder:
             and not self.ents[p].name.endswith(("Party", "Office"))
             for p in parts
         )
-        gathering = sides == 1 and org_only and (main.label_ == "summit" or location is not None)
+        # "the Security Council will meet Monday": a body in session is a gathering
+        in_session = (
+            org_only
+            and _words(main) not in _SAID_VERBS
+            and any(self._deliberative(p) for p in parts)
+        )
+        gathering = (
+            sides == 1
+            and org_only
+            and (main.label_ == "summit" or location is not None or in_session)
+        )
+        # "Abbas addressed the General Assembly": a speaker at the body's session, which
+        # the other speakers of the article attend too
+        addressed = (
+            _words(main) in _TOLD_VERBS | _ADDRESS_VERBS
+            and self._body_after(main.end) is not None
+        )
         host = self._summit_host(lo, main, parts) if sides == 1 and not gathering else None
         if host is not None:
             # "Qatar held an emergency summit Friday": a gathering in the host country
@@ -2049,7 +2100,7 @@ class _Builder:
             for k in range(max(lo, main.start - 4), main.start)
         )
         return _Meet(
-            gathering=gathering,
+            gathering=gathering or addressed,
             unnamed_side=unnamed_side,
             named=named,
             anaphoric=anaphoric,
@@ -3272,6 +3323,9 @@ class _Builder:
         }:
             # "the SCO summit ... the two-day summit opened on Sunday": days of one summit
             return _dates_agree(a.date, b.date, 3)
+        bodies = [{p for p in v.participants if self._deliberative(p)} for v in (a, b)]
+        if bodies[0] != bodies[1]:
+            return False  # a session of the Security Council and a visit of a speaker
         same_people = {p for p in a.participants if p.startswith("P:")} == {
             p for p in b.participants if p.startswith("P:")
         }

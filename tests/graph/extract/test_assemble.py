@@ -68,6 +68,8 @@ CASES = [
     "summit-attendance",
     "tour-of-countries",
     "tour-noun-as-part-of",
+    "body-session-speakers",
+    "body-meets-planned",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
@@ -138,6 +140,7 @@ NEGATIVES = [
     "wants-talks-not-meeting",
     "never-asked-not-meeting",
     "own-advisers-not-meeting",
+    "addressed-issue-not-session",
 ]
 
 
