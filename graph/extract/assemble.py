@@ -72,6 +72,8 @@ _CONTEXT_SUBJECT = re.compile(
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
+#: a clause whose subject is a pair just named: "The two leaders also said ..."
+_TWO_OF_THEM = re.compile(r"(?:the two (?:leaders|men|women|presidents|ministers)|both leaders)\b")
 #: a sentence whose subject is the sides of a meeting just reported
 _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|presidents|ministers))\b")
 #: what the sides agreed, stressed or committed to, said of them after the meeting
@@ -1889,6 +1891,9 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
+        if self._sides(parts) < 2 and _TWO_OF_THEM.match(doc[lo : main.start].text.lower()):
+            # "The two leaders also said they addressed ... in talks": the pair just named
+            parts += [p for p in self._named_pair(si) if p not in parts]
         if doc[lo].lower_ in ("who", "whom") and lo > sent.start:
             # "after meeting president Alan Garcia, whom he said spoke by telephone with":
             # the person the relative clause hangs on
@@ -2467,6 +2472,38 @@ class _Builder:
                 if key and self.ents[key].type == "Person":
                     return key
         return None
+
+    def _named_pair(self, si: int) -> list[str]:
+        """The two people "the two leaders" refers to: the last pair named together
+        ("U.S. President Barack Obama and British Prime Minister David Cameron on Tuesday
+        blasted ...") in the three sentences before ``si``, of two countries."""
+        doc = self.doc
+        for back in range(si - 1, max(-1, si - 4), -1):
+            sent = self.sents[back]
+            for k in range(sent.end - 1, sent.start, -1):
+                if doc[k].lower_ != "and":
+                    continue
+                left = k - 1
+                while left >= sent.start and doc[left].text in (",", ")"):
+                    left -= 1
+                first = self.tok_ent.get(left, "")
+                right = k + 1
+                while right < sent.end and (
+                    right in self._role_tokens
+                    or self.tok_ent.get(right, "").startswith("C:")
+                    or doc[right].text in ("'s", "’s")
+                ):
+                    right += 1  # "and British Prime Minister David Cameron"
+                second = self.tok_ent.get(right, "")
+                if (
+                    first.startswith("P:")
+                    and second.startswith("P:")
+                    and self.ents[first].type == self.ents[second].type == "Person"
+                    and first != second
+                    and self._sides([first, second]) >= 2
+                ):
+                    return [first, second]
+        return []
 
     def _titled_subject(self, k: int) -> str | None:
         """ "the Pakistani president" at ``k``, a title without a name: the person of that
@@ -3299,6 +3336,16 @@ class _Builder:
                     out.append(m)
                     continue
                 else:
+                    if (
+                        m.definite
+                        and (m.topics or m.excluded)
+                        and last is not None
+                        and 0 <= m.sent_index - last.sent_index <= 3
+                    ):
+                        # "X will meet Y ... the meeting was likely to be dominated by Z":
+                        # the tense of the aside is not another meeting's
+                        last.topics += [t for t in m.topics if t not in last.topics]
+                        last.excluded += [t for t in m.excluded if t not in last.excluded]
                     continue
             target.excluded += [t for t in m.excluded if t not in target.excluded]
             target.topics += [t for t in m.topics if t not in target.topics]

@@ -70,6 +70,8 @@ CASES = [
     "tour-noun-as-part-of",
     "body-session-speakers",
     "body-meets-planned",
+    "two-leaders-named-pair",
+    "definite-aside-topics",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
