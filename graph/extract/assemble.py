@@ -72,6 +72,8 @@ _CONTEXT_SUBJECT = re.compile(
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
+#: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
+_PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
 _TWO_OF_THEM = re.compile(r"(?:the two (?:leaders|men|women|presidents|ministers)|both leaders)\b")
 #: a sentence whose subject is the sides of a meeting just reported
@@ -1168,6 +1170,12 @@ class _Builder:
                     and _CONTEXT_OUTCOME.search(low)
                 )
                 and (subject or mentions_party)
+            ) or (
+                # "Lavrov urged Syria to ...": a side of the meeting just reported presses
+                before
+                and si - before[-1].sent_index <= 2
+                and any(p in named and p.startswith("P:") for p in target.participants)
+                and self._presses(sent)
             ) or (
                 # "Trade and Taiwan were high on the agenda": a topic named as the subject
                 # (looked for only when the cheaper tests above fail)
@@ -3044,6 +3052,8 @@ class _Builder:
                 if text_tokens[k - lo : k - lo + len(words)] == words:
                     matched = words
                     break
+            if matched is None and text_tokens[k - lo] in _PRESS_VERBS:
+                matched = self._pressed_to(k, lo, hi, text_tokens)
             if (
                 matched is None
                 or any(t.start <= k < t.end and _words(t) not in _JOINT_VERBS for t in trigs)
@@ -3092,6 +3102,8 @@ class _Builder:
                     break
                 if fronted and tok.text == ",":
                     break
+                if tok.text == "," and self._attribution_after(end, hi):
+                    break  # "..., Canadian officials said.": who said it, not the subject
                 if end > start and tok.lower_ in ("with", "to") and self._partner_at(end + 1):
                     break  # "the idea with Mr McCain": the partner, not the subject
                 if (
@@ -3158,6 +3170,39 @@ class _Builder:
             if not any(_same_topic(t, x) for x in excluded) and t not in topics:
                 topics.append(t)
         return topics[:14], used
+
+    def _attribution_after(self, comma: int, hi: int) -> bool:
+        """ "..., a Finance Ministry spokesman said." after ``comma``: a short source and
+        a reporting verb that end the sentence."""
+        doc = self.doc
+        for k in range(comma + 1, min(comma + 8, hi)):
+            if doc[k].lower_ in _REPORT_VERBS:
+                return self._ends_attribution(k, hi)
+            if not (doc[k].is_alpha or doc[k].text in ("'s", "’s", ".", "-")):
+                return False
+        return False
+
+    def _presses(self, sent: Span) -> bool:
+        """The sentence's subject presses someone to act within its first words: "Lavrov
+        urged Syria to ...", "Trump also pressed Japan to ..."."""
+        low = [t.lower_ for t in sent]
+        return any(
+            t.lower_ in _PRESS_VERBS and self._pressed_to(t.i, sent.start, sent.end, low)
+            for t in sent[:12]
+        )
+
+    def _pressed_to(self, k: int, lo: int, hi: int, low: list[str]) -> list[str] | None:
+        """ "urged Syria to place its chemical weapons under control", "pressed Japan to
+        lower its trade deficit": the words up to the "to" whose clause is the subject
+        pressed for (a short object between, no clause break)."""
+        for j in range(k + 1, min(k + 7, hi - 1)):
+            w = low[j - lo]
+            if w == "to":
+                return low[k - lo : j - lo + 1] if j > k + 1 else None
+            clause_break = w in ("not", "that", "and", "who", "which")
+            if clause_break or not (self.doc[j].is_alpha or w in ("'s", "’s", "-")):
+                return None
+        return None
 
     def _subject_topics(self, lo: int, hi: int) -> list[str]:
         """Topics named as the subject of a topic predicate: "climate change was
@@ -3662,7 +3707,7 @@ def _clean_topic(text: str, stop: list[str]) -> list[str]:
 def _cut_topic(words: list[str], stop: list[str]) -> list[str]:
     """Dangling words stripped; a phrase longer than ``_TOPIC_WORDS`` cut before its last
     preposition in reach, into a head and a tail ("defense partnership | between ...")."""
-    tail = [*stop, "of", "on", "to", "for", "and", "or", "the"]
+    tail = [*stop, "of", "on", "to", "for", "and", "or", "the", "in", "at", "with", "by", "from"]
     while words and words[0].lower() in tail:
         words = words[1:]
     while words and words[-1].lower() in tail:

@@ -72,6 +72,8 @@ CASES = [
     "body-meets-planned",
     "two-leaders-named-pair",
     "definite-aside-topics",
+    "pressed-to-act-topic",
+    "urged-in-meeting-sentence",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
@@ -329,6 +331,7 @@ def test_topics_are_short_subjects_not_clause_tails(extractor: Extractor, rid: s
             "transatlantic cooperation on the weaponization of energy and the need",
             ["transatlantic cooperation on the weaponization of energy"],
         ),
+        ("provide arms to rebel groups in", ["provide arms to rebel groups"]),
     ],
 )
 def test_clean_topic(text: str, want: list[str]) -> None:
