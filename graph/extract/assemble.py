@@ -1899,6 +1899,13 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
+        if _words(main) in ("include", "includes") and not any(
+            self.ents[p].type == "Person" for p in parts
+        ):
+            # "opening a Latin American tour which includes Bolivia": the traveller
+            antecedent = self._antecedent(lo)
+            if antecedent:
+                parts.insert(0, antecedent)
         if self._sides(parts) < 2 and _TWO_OF_THEM.match(doc[lo : main.start].text.lower()):
             # "The two leaders also said they addressed ... in talks": the pair just named
             parts += [p for p in self._named_pair(si) if p not in parts]
@@ -2625,6 +2632,8 @@ class _Builder:
 
     def _status(self, lo: int, hi: int, main: Span) -> str:
         doc = self.doc
+        if _words(main) in ("include", "includes"):
+            return "planned"  # "a tour which includes Bolivia": the stops still ahead
         around = doc[max(lo, main.start - 10) : min(hi, main.end + 6)].text.lower()
         if main.label_ in (
             "meeting",
@@ -3325,7 +3334,12 @@ class _Builder:
                 target.participants += [p for p in m.participants if p not in target.participants]
                 target.topics += [t for t in m.topics if t not in target.topics]
             elif not weak:
-                target = next((o for o in out if self._compatible(o, m)), None)
+                # the compatible meeting with fewest sides the mention lacks: "his meeting
+                # with the president" is the bilateral, not the summit it was held at
+                fits = [o for o in out if self._compatible(o, m)]
+                target = min(
+                    fits, key=lambda o: len(set(o.participants) - set(m.participants)), default=None
+                )
                 if target is None:
                     out.append(m)
                     continue
@@ -3425,6 +3439,8 @@ class _Builder:
             return False  # (but "the meeting between Modi and Xi" is the one on the sidelines)
         if not _dates_agree(a.date, b.date):
             return False
+        if (a.day and b.date and not b.day) or (b.day and a.date and not a.day):
+            return False  # "arrived Tuesday" (no date of publication) and "his 1994 talks"
         if a.day and b.day and a.day != b.day:
             # with no date of publication: talks "on Sunday" are not talks "on Saturday";
             # a visit, though, runs over days (the visitor's talks on the next day)

@@ -327,6 +327,9 @@ _CLOSE = frozenset({'"', "”", "'", "’"})
 _OPEN = frozenset({'"', "“", "("})
 
 
+#: words that make a demonym a region's ("Latin American", "Central Asian")
+_REGION_OF_DEMONYM = frozenset("Latin Central Native Pan Sub-Saharan".split())
+
 # --------------------------------------------------------------------------- gazetteer
 @Language.factory("dg_gazetteer")
 def make_gazetteer(nlp: Language, name: str) -> _Gazetteer:
@@ -395,6 +398,16 @@ class _Gazetteer:
                 continue  # all-caps city names only in datelines at the start of a text
             if label == "CITY" and not self._city_in_context(doc, start, end):
                 continue
+            if (
+                label == "ORG"
+                and end - start == 1
+                and end + 1 < len(doc)
+                and doc[end].lower_ == "of"
+                and _is_name_text(doc[end + 1].text)
+            ):
+                continue  # "the Commonwealth of Virginia": a longer name, not the body
+            if label == "DEMONYM" and start > 0 and doc[start - 1].text in _REGION_OF_DEMONYM:
+                continue  # "a Latin American tour", "South African": a region's, not a state's
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         spans = self._recountry(doc, filter_spans(spans))
         spans = sorted(spans + self._places_by_country(doc, spans), key=lambda s: s.start)

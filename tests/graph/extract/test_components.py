@@ -132,6 +132,17 @@ def test_sentences(text: str, expected: list[str]) -> None:
             "org",
             ["Department of Homeland Security"],
         ),  # fmt: skip
+        # a one-word body name inside a longer one; a region's demonym
+        (
+            "The Commonwealth of Virginia sued. The Commonwealth met.",
+            "org",
+            ["Commonwealth"],
+        ),  # fmt: skip
+        (
+            "A Latin American tour took him to Peru and the American capital.",
+            "country",
+            ["Peru", "American"],
+        ),  # fmt: skip
         ("", "person", []),
     ],
 )
