@@ -72,6 +72,10 @@ _CONTEXT_SUBJECT = re.compile(
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
+#: words that open a fronted clause whose people are not the sentence's subject
+_FRONTED_CLAUSE = frozenset(
+    "after before while when following despite although though as since during".split()
+)
 #: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
 _PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
@@ -2479,7 +2483,13 @@ class _Builder:
         surnames = self._surnames()
         for back in range(si - 1, max(-1, si - 6), -1):
             sent = self.sents[back]
-            for k in range(sent.start, sent.end):
+            start = sent.start
+            if self.doc[start].lower_ in _FRONTED_CLAUSE:
+                # "After meeting Milosevic, Kornblum flew to Zagreb. He ...": Kornblum
+                start = next(
+                    (k + 1 for k in range(start, sent.end) if self.doc[k].text == ","), start
+                )
+            for k in range(start, sent.end):
                 titled = self._titled_subject(k)
                 if titled is not None:
                     return titled  # "the Pakistani president met Mr Blair. He ...": Musharraf

@@ -77,6 +77,7 @@ CASES = [
     "tour-which-includes",
     "commonwealth-ministers",
     "weekday-news-not-dated-background",
+    "antecedent-after-fronted-clause",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
