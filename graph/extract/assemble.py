@@ -76,6 +76,13 @@ _CONTEXT_SUBJECT = re.compile(
 _FRONTED_CLAUSE = frozenset(
     "after before while when following despite although though as since during".split()
 )
+#: lower-case words of a title before a name: "Pentagon spokesman Rear Adm. John Kirby"
+_TITLE_WORDS = frozenset("spokesman spokeswoman spokesperson minister envoy adviser".split())
+#: verbs whose "that" clause is what one side put to the other: "warned Lavrov that ..."
+_THAT_VERBS = frozenset(
+    """warned warns told tells assured assures agreed agree stressed underscored emphasized
+    emphasised reiterated""".split()
+)
 #: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
 _PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
@@ -532,6 +539,7 @@ class _Builder:
         self._date_tokens = {k for d in self.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in self.spans["person"]}
+        self._surname_words = {p[-1].text for p in self.spans["person"]}
         self._metonyms = {c.text for c in self.spans["country"] if c.label_ == "METONYM"}
         self._metonym_starts = {
             c.start: c.end for c in self.spans["country"] if c.label_ == "METONYM"
@@ -3073,9 +3081,15 @@ class _Builder:
                     break
             if matched is None and text_tokens[k - lo] in _PRESS_VERBS:
                 matched = self._pressed_to(k, lo, hi, text_tokens)
+            said_that = None
+            if matched is None and text_tokens[k - lo] in _THAT_VERBS:
+                matched = said_that = self._said_that(k, lo, hi, text_tokens)
             if (
                 matched is None
-                or any(t.start <= k < t.end and _words(t) not in _JOINT_VERBS for t in trigs)
+                or (
+                    said_that is None  # "warned Lavrov that ...": the verb is the meeting's
+                    and any(t.start <= k < t.end and _words(t) not in _JOINT_VERBS for t in trigs)
+                )
                 or self.tok_ent.get(k, "").startswith("O:")  # "... Cooperation in Europe"
             ):
                 k += 1
@@ -3201,6 +3215,32 @@ class _Builder:
                 return False
         return False
 
+    def _said_that(self, k: int, lo: int, hi: int, low: list[str]) -> list[str] | None:
+        """ "warned his Russian counterpart, Sergey Lavrov, on Saturday that Russia should
+        not intervene ...", "agreed that": the words up to the "that" whose clause says
+        what was put to the other side (not "told reporters that")."""
+        to_someone = low[k - lo] in ("warned", "warns", "told", "tells", "assured", "assures")
+        for j in range(k + 1, min(k + 16, hi - 1)):
+            w = low[j - lo]
+            if w == "that":
+                # "told Reuters that", "told the broadcaster CCTV that": a report, unless
+                # the one told is a person or side ("warned his counterpart, X, that")
+                told = [
+                    i
+                    for i in range(k + 1, j)
+                    if low[i - lo] in ("him", "her", "them", *self.cues["counterpart"])
+                    or self.ents.get(self.tok_ent.get(i, ""), None) is not None
+                    and self.ents[self.tok_ent[i]].type in ("Person", "Country")
+                ]
+                if to_someone and not told:
+                    return None
+                return low[k - lo : j - lo + 1]
+            if w in _AUDIENCE_WORDS - {"the", "a"} or w in ("and", "but", "who", "which", "to"):
+                return None
+            if w in (".", ";", ":", '"', "“"):
+                return None
+        return None
+
     def _presses(self, sent: Span) -> bool:
         """The sentence's subject presses someone to act within its first words: "Lavrov
         urged Syria to ...", "Trump also pressed Japan to ..."."""
@@ -3276,6 +3316,14 @@ class _Builder:
             return True
         return doc[k].lower_ == "the" and k + 1 < len(doc) and doc[k + 1].lower_ in _PARTNER_WORDS
 
+    def _names_an_actor(self, t: str) -> bool:
+        """ "President Biden", "Pentagon spokesman Rear Adm. John Kirby": a person with a
+        title, not a subject (a bare name is ruled out by ``_person_names``)."""
+        words = t.split()
+        if len(words) < 2 or len(words) > 7 or words[-1] not in self._surname_words:
+            return False
+        return all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
+
     def _topic_ok(self, t: str) -> bool:
         """A topic names a subject: not filler, a person, a capital standing for its
         government, a vague noun or an encounter ("second summit")."""
@@ -3287,6 +3335,9 @@ class _Builder:
             or t in self._metonyms
             or low in _VAGUE_TOPICS
             or words[-1].lower() in _ENCOUNTER_HEADS
+            # "he and Ri had exchanged ...": a clause's subject, not a subject raised
+            or words[0].lower() in ("he", "she", "they", "we", "i", "it")
+            or self._names_an_actor(t)
             # "in talks at the White House": where they met, not what about
             or len(words) > 1
             and words[0].lower() in ("in", "at", "during")

@@ -78,6 +78,7 @@ CASES = [
     "commonwealth-ministers",
     "weekday-news-not-dated-background",
     "antecedent-after-fronted-clause",
+    "warned-counterpart-that",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
