@@ -2681,8 +2681,10 @@ class _Builder:
             return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
         # "will hold a news conference on Wednesday, following a meeting with ...": the
         # meeting comes before what is still to come
-        if doc[k].lower_ in ("following", "after") and _WILL.search(doc[lo:k].text.lower()):
-            return "planned"
+        if doc[k].lower_ in ("following", "after", "when", "while") and _WILL.search(
+            doc[lo:k].text.lower()
+        ):
+            return "planned"  # (and "will ask China to ... when meeting with Xi")
         purpose = self._purpose_to(lo, main)
         if purpose is not None:
             # "she will leave on Monday for Bolivia to attend a summit": the verb the
@@ -2723,9 +2725,19 @@ class _Builder:
             if first is None:
                 continue
             a, b = first.start, first.end
-            # the cue before the meeting word: "called off their planned visit"
-            if any(j in self._trigger_tokens for j in range(b, min(b + 4, hi))):
-                return True
+            # the cue before the meeting word: "called off their planned visit", "postponed
+            # a face-to-face meeting", "postpone Brazilian President Dilma Rousseff's visit"
+            for j in range(b, min(b + 10, hi)):
+                if j in self._trigger_tokens:
+                    return True
+                if j - b >= 3 and not (
+                    j in self._person_tokens
+                    or j in self._role_tokens
+                    or j in self.tok_ent
+                    or doc[j].text in ("-", "'s", "’s")
+                    or doc[j].lower_ in ("face", "to", "state", "official")
+                ):
+                    break
             # the meeting word before the cue: "the talks have been postponed"
             j = a - 1
             while j >= lo and doc[j].lower_ in _AUX_BETWEEN:
@@ -2810,7 +2822,7 @@ class _Builder:
                 doc[j].lower_ in _DEPART_WORDS for j in range(max(lo, k - 4), k - 1)
             ):
                 pass  # "left Bahrain for Baghdad on Monday for talks": where he went
-            elif prev not in ("in", "at", "to") and not (
+            elif prev not in ("in", "at", "to", "near", "outside") and not (
                 prev == "the" and prev2 in ("in", "at", "to")
             ):
                 # "visited New Delhi", "visiting Beijing", "visit the Maldives"

@@ -679,6 +679,7 @@ class _People:
                     and nxt is not None
                     and nxt == ","
                     and end + 1 < n
+                    and not all(city[start:end])  # "near San Francisco, a senior official said"
                     and (
                         words[end + 1].lower() in _APPOS_START
                         or words[end + 1] in self.demonyms

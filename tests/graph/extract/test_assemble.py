@@ -79,6 +79,8 @@ CASES = [
     "weekday-news-not-dated-background",
     "antecedent-after-fronted-clause",
     "warned-counterpart-that",
+    "will-ask-when-meeting",
+    "postponed-hyphenated-meeting",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",

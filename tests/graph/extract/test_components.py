@@ -143,6 +143,12 @@ def test_sentences(text: str, expected: list[str]) -> None:
             "country",
             ["Peru", "American"],
         ),  # fmt: skip
+        # a city with an apposition after it is still a city
+        (
+            "They met near San Francisco, a senior official said.",
+            "person",
+            [],
+        ),  # fmt: skip
         ("", "person", []),
     ],
 )
