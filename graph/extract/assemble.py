@@ -83,6 +83,8 @@ _THAT_VERBS = frozenset(
     """warned warns told tells assured assures agreed agree stressed underscored emphasized
     emphasised reiterated""".split()
 )
+#: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
+_PRESENT_MOTION = frozenset("travels leaves heads flies arrives goes".split())
 #: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
 _PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
@@ -410,7 +412,7 @@ _TRAVEL_WORDS = frozenset(
     """visit visits visited visiting trip trips travel travels traveled travelled traveling
     travelling go goes went going gone come comes came coming fly flies flew flying
     return returns returned returning journey head heads headed heading arrive arrived
-    tour toured touring mission delegation moved move way welcome take takes took
+    tour toured touring mission delegation moved move way welcome take takes took taken
     welcomed welcomes welcoming received receives hosted invited""".split()
 )
 #: what two sides sign together
@@ -1353,6 +1355,9 @@ class _Builder:
                 "another",
                 "fresh",
             )
+        if low in ("stop in", "stops in", "stopover in"):
+            # "his third and final stop in Ghana": a leg of a trip, not "a stop in fighting"
+            return self._place_at(t.end) is not None
         if low in ("include", "includes"):
             # "Her tour will also include Honduras and Guatemala": the stops of a trip
             trip = any(
@@ -1911,10 +1916,12 @@ class _Builder:
                 antecedent = self._antecedent(lo)
                 if antecedent and antecedent not in parts:
                     parts.insert(0, antecedent)
-        if _words(main) in ("include", "includes") and not any(
-            self.ents[p].type == "Person" for p in parts
-        ):
-            # "opening a Latin American tour which includes Bolivia": the traveller
+        if (
+            _words(main) in ("include", "includes")
+            or _words(main).split()[1:2] in (["him"], ["her"])
+        ) and not any(self.ents[p].type == "Person" for p in parts):
+            # "opening a Latin American tour which includes Bolivia", "his trip, which has
+            # taken him to London": the traveller
             antecedent = self._antecedent(lo)
             if antecedent:
                 parts.insert(0, antecedent)
@@ -2652,6 +2659,15 @@ class _Builder:
         doc = self.doc
         if _words(main) in ("include", "includes"):
             return "planned"  # "a tour which includes Bolivia": the stops still ahead
+        if _words(main) in ("stop in", "stops in", "stopover in") and _WILL.search(
+            doc[lo:hi].text.lower()
+        ):
+            return "planned"  # "his second stop in Italy ... will be important": no tense
+        if _words(main).split()[0] in _PRESENT_MOTION and any(
+            doc[k].lower_ in ("tomorrow", "tonight", "evening", "later")
+            for k in range(main.end, min(hi, main.end + 8))
+        ):
+            return "planned"  # "Funaro, who travels to Italy this evening"
         around = doc[max(lo, main.start - 10) : min(hi, main.end + 6)].text.lower()
         if main.label_ in (
             "meeting",

@@ -81,6 +81,8 @@ CASES = [
     "warned-counterpart-that",
     "will-ask-when-meeting",
     "postponed-hyphenated-meeting",
+    "trip-has-taken-him",
+    "stop-in-planned",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
