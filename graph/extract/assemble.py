@@ -1541,9 +1541,21 @@ class _Builder:
                 and t.start == boundary + 1
                 and doc[t.start].lower_.endswith("ing")
             )
+            # "ahead of her visit to Moscow": the visit of the subject, a meeting apart
+            own_trip = (
+                boundary is not None
+                and doc[boundary].lower_ in ("ahead", "advance", "prior", "before")
+                and boundary + 2 < t.start + 1
+                and doc[boundary + 1].lower_ in ("of", "to", "his", "her")
+                and any(doc[j].lower_ in ("his", "her") for j in range(boundary + 1, t.start))
+                and t.label_ == "visit"
+            )
             if (
                 boundary is not None
-                and self._parties_in(boundary, s.end) + self._pronoun_at(boundary + 1) + gerund
+                and self._parties_in(boundary, s.end)
+                + self._pronoun_at(boundary + 1)
+                + gerund
+                + 2 * own_trip  # (its traveller is the subject, its host the place)
                 >= 2
                 and self._parties_in(cur_start, boundary) >= 1
             ):

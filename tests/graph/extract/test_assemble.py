@@ -83,6 +83,7 @@ CASES = [
     "postponed-hyphenated-meeting",
     "trip-has-taken-him",
     "stop-in-planned",
+    "ahead-of-her-visit",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
