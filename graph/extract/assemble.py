@@ -67,7 +67,8 @@ _CONTEXT_TOPIC = re.compile(
 )
 _CONTEXT_SUBJECT = re.compile(
     r"\b(?:the (?:two )?(?:leaders|sides|ministers|officials|delegations|presidents|men"
-    r"|parties|envoys)|they|both|he|she|the talks|the meeting|the discussions"
+    r"|parties|envoys|countries|governments)|they|both|he|she|the talks|the meeting"
+    r"|the discussions|during (?:the|his|her|\w+(?:'s|’s)) (?:visit|trip|stay|talks)"
     r"|^the (?:vice )?president|^the prime minister|^the chancellor|^the secretary"
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
@@ -95,7 +96,7 @@ _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|preside
 _CONTEXT_OUTCOME = re.compile(
     r"\b(?:agreed|committed|reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|pledged"
     r"|affirmed|highlighted|welcomed|noted|expressed|briefed|updated|shared|signed|unveiled"
-    r"|launched|announced)\b"
+    r"|launched|announced|sign|will sign)\b"
 )
 _MONTH_WORDS = frozenset(
     """january february march april may june july august september october november
@@ -3177,6 +3178,13 @@ class _Builder:
                     break
                 if tok.text == "," and self._attribution_after(end, hi):
                     break  # "..., Canadian officials said.": who said it, not the subject
+                if (
+                    tok.text == ","
+                    and end + 2 < hi
+                    and doc[end + 1].lower_ in ("a", "an", "the")
+                    and doc[end + 2].lower_ in _MEETING_NOUNS
+                ):
+                    break  # "to hammer out a draft resolution, a meeting a diplomat called"
                 if end > start and tok.lower_ in ("with", "to") and self._partner_at(end + 1):
                     break  # "the idea with Mr McCain": the partner, not the subject
                 if (
@@ -3249,6 +3257,8 @@ class _Builder:
         a reporting verb that end the sentence."""
         doc = self.doc
         for k in range(comma + 1, min(comma + 8, hi)):
+            if doc[k].lower_ in ("quoted", "citing", "according"):
+                return True  # ", the agency quoted officials as saying", ", citing sources"
             if doc[k].lower_ in _REPORT_VERBS:
                 return self._ends_attribution(k, hi)
             if not (doc[k].is_alpha or doc[k].text in ("'s", "’s", ".", "-")):

@@ -84,6 +84,7 @@ CASES = [
     "trip-has-taken-him",
     "stop-in-planned",
     "ahead-of-her-visit",
+    "during-trip-will-sign",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
