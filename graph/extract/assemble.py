@@ -3197,6 +3197,12 @@ class _Builder:
                     )
                 ):
                     break  # "..., and discussed Y": the next opener starts its own topics
+                if tok.lower_ == "as" and end > start and doc[end - 1].lower_ == "such":
+                    # "cooperation in areas such as emerging technologies and clean energy":
+                    # the areas listed are the subjects
+                    pieces.append(doc[start : end - 1])
+                    start = end = end + 1
+                    continue
                 if tok.lower_ == "as" and not (
                     end + 1 < hi and doc[end + 1].lower_ in ("a", "an", "well")
                 ):

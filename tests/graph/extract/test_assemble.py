@@ -85,6 +85,7 @@ CASES = [
     "stop-in-planned",
     "ahead-of-her-visit",
     "during-trip-will-sign",
+    "areas-such-as",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
