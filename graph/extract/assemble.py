@@ -3172,6 +3172,15 @@ class _Builder:
             pieces: list[Span] = []  # "X in Madrid and Y": X, then Y
             while end < hi and end not in self._date_tokens:
                 tok = doc[end]
+                if (
+                    tok.text == "("
+                    and end + 2 < hi
+                    and doc[end + 2].text == ")"
+                    and doc[end + 1].text.isupper()
+                    and end > start
+                ):
+                    end += 3  # "Korea's (DPRK) nuclear programs": an acronym in passing
+                    continue
                 if tok.text in (".", ";", ":", "?", "!", "(", ")") or tok.lower_ in _TOPIC_STOPS:
                     break
                 if fronted and tok.text == ",":

@@ -86,6 +86,7 @@ CASES = [
     "ahead-of-her-visit",
     "during-trip-will-sign",
     "areas-such-as",
+    "acronym-inside-topic",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
