@@ -84,6 +84,8 @@ _THAT_VERBS = frozenset(
     """warned warns told tells assured assures agreed agree stressed underscored emphasized
     emphasised reiterated""".split()
 )
+#: words that make "stop in X" a leg of someone's trip
+_LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
 #: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
 _PRESENT_MOTION = frozenset("travels leaves heads flies arrives goes".split())
 #: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
@@ -950,7 +952,11 @@ class _Builder:
                 m.location is None
                 and m.mode != "phone"
                 and self.home
-                and self.home in self._countries(set(m.participants))
+                and (
+                    self.home in self._countries(set(m.participants))
+                    # "STRASBOURG - Obama hailed the NATO summit": the summit of the dateline
+                    or (m.gathering or m.label == "summit") and m.status == "held" and pub
+                )
                 and (not m.date or not pub or _near_day(m.date, pub))
             ):
                 m.location = self._home_place()
@@ -1357,8 +1363,10 @@ class _Builder:
                 "fresh",
             )
         if low in ("stop in", "stops in", "stopover in"):
-            # "his third and final stop in Ghana": a leg of a trip, not "a stop in fighting"
-            return self._place_at(t.end) is not None
+            # "his third and final stop in Ghana": a leg of someone's trip, not "a stop in
+            # fighting" or "a flight to Tehran with a stop in Istanbul"
+            before = {doc[k].lower_ for k in range(max(0, t.start - 4), t.start)}
+            return self._place_at(t.end) is not None and bool(before & _LEG_OWNERS)
         if low in ("include", "includes"):
             # "Her tour will also include Honduras and Guatemala": the stops of a trip
             trip = any(

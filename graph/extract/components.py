@@ -101,7 +101,7 @@ _ORG_HEADS = frozenset(
     Services Administration Secretariat Cabinet Command Guard Guards Congress Senate
     Federation Alliance Coalition Council Tribunal Board Center Centre University Network
     Programme Program Mission Embassy Consulate Corps Police Brigade Brigades Militia
-    Society Watch Trust Initiative Partnerships Church Churches""".split()
+    Society Watch Trust Initiative Partnerships Church Churches Caucus""".split()
 )
 _ORG_PREFIX_OK = frozenset({"of", "for", "and", "the", "&"})
 _REGION_WORDS = frozenset(

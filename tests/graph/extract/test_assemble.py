@@ -87,6 +87,8 @@ CASES = [
     "during-trip-will-sign",
     "areas-such-as",
     "acronym-inside-topic",
+    "summit-at-dateline",
+    "sitdown-with",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
@@ -158,6 +160,7 @@ NEGATIVES = [
     "never-asked-not-meeting",
     "own-advisers-not-meeting",
     "addressed-issue-not-session",
+    "stopover-not-visit",
 ]
 
 
