@@ -1362,7 +1362,7 @@ class _Builder:
                 "another",
                 "fresh",
             )
-        if low in ("stop in", "stops in", "stopover in"):
+        if low in ("stop in", "stopover in"):
             # "his third and final stop in Ghana": a leg of someone's trip, not "a stop in
             # fighting" or "a flight to Tehran with a stop in Istanbul"
             before = {doc[k].lower_ for k in range(max(0, t.start - 4), t.start)}
@@ -2680,7 +2680,7 @@ class _Builder:
         doc = self.doc
         if _words(main) in ("include", "includes"):
             return "planned"  # "a tour which includes Bolivia": the stops still ahead
-        if _words(main) in ("stop in", "stops in", "stopover in") and _WILL.search(
+        if _words(main) in ("stop in", "stopover in") and _WILL.search(
             doc[lo:hi].text.lower()
         ):
             return "planned"  # "his second stop in Italy ... will be important": no tense
