@@ -84,6 +84,10 @@ _THAT_VERBS = frozenset(
     """warned warns told tells assured assures agreed agree stressed underscored emphasized
     emphasised reiterated""".split()
 )
+#: purposes of a call after "called him to ...": "to discuss the matter"
+_CALL_PURPOSE = frozenset(
+    "discuss congratulate express offer talk ask thank convey condole urge seek".split()
+)
 #: words that make "stop in X" a leg of someone's trip
 _LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
 #: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
@@ -1440,6 +1444,14 @@ class _Builder:
         doc = self.doc
         if t.start and doc[t.start - 1].lower_ in ("so", "is", "was", "were", "be", "been"):
             return False
+        if t.end + 2 < len(doc) and doc[t.end].lower_ in ("him", "her"):
+            # "Basescu called him over the weekend to discuss the matter"
+            j = t.end + 1
+            return (
+                j in self._date_tokens
+                or doc[j].lower_ in ("over", "on", "late", "early", "last", "yesterday", "today")
+                or doc[j].lower_ == "to" and doc[j + 1].lower_ in _CALL_PURPOSE
+            )
         k = t.end
         while k < len(doc) and (k in self._role_tokens or doc[k].lower_ in ("his", "her")):
             k += 1
@@ -1946,6 +1958,16 @@ class _Builder:
             antecedent = self._antecedent(lo)
             if antecedent:
                 parts.insert(0, antecedent)
+        if (
+            _words(main) in ("called", "calls")
+            and main.end < hi
+            and doc[main.end].lower_ in ("him", "her")
+        ):
+            # "Arafat said ... Basescu called him": the one called is named before, not
+            # the caller
+            other = self._object_antecedent(main.start, parts)
+            if other:
+                parts.append(other)
         if self._sides(parts) < 2 and _TWO_OF_THEM.match(doc[lo : main.start].text.lower()):
             # "The two leaders also said they addressed ... in talks": the pair just named
             parts += [p for p in self._named_pair(si) if p not in parts]
@@ -2531,6 +2553,18 @@ class _Builder:
                     return titled  # "the Pakistani president met Mr Blair. He ...": Musharraf
                 key = self.tok_ent.get(k) or surnames.get(self.doc[k].text)
                 if key and self.ents[key].type == "Person":
+                    return key
+        return None
+
+    def _object_antecedent(self, verb: int, parts: list[str]) -> str | None:
+        """The person an object "him"/"her" at ``verb`` stands for: the first one named
+        in the sentence (or the ones before) who is not already a side."""
+        si = self.tok_sent[verb]
+        for back in range(si, max(-1, si - 3), -1):
+            sent = self.sents[back]
+            for k in range(sent.start, min(sent.end, verb)):
+                key = self.tok_ent.get(k)
+                if key and self.ents[key].type == "Person" and key not in parts:
                     return key
         return None
 

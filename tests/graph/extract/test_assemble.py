@@ -89,6 +89,7 @@ CASES = [
     "acronym-inside-topic",
     "summit-at-dateline",
     "sitdown-with",
+    "called-him-to-discuss",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
