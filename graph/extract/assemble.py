@@ -2095,7 +2095,13 @@ class _Builder:
         gathering = (
             sides == 1
             and org_only
-            and (main.label_ == "summit" or location is not None or in_session)
+            and (
+                main.label_ == "summit"
+                or location is not None
+                or in_session
+                # "Quad leaders met at a virtual summit": the body's own summit
+                or any(_words(t).endswith("summit") for t in trigs[1:])
+            )
         )
         # "Abbas addressed the General Assembly": a speaker at the body's session, which
         # the other speakers of the article attend too

@@ -90,6 +90,7 @@ CASES = [
     "summit-at-dateline",
     "sitdown-with",
     "called-him-to-discuss",
+    "body-virtual-summit",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",

@@ -143,6 +143,8 @@ def test_sentences(text: str, expected: list[str]) -> None:
             "country",
             ["Peru", "American"],
         ),  # fmt: skip
+        # a month is no town ("March", Cambridgeshire)
+        ("They met in March.", "city", []),
         # a city with an apposition after it is still a city
         (
             "They met near San Francisco, a senior official said.",

@@ -40,6 +40,10 @@ _PUB = dt.date(2025, 4, 8)  # a Tuesday
         ("in early 1998", [("early 1998", "year")]),
         ("the 1996 talks in Geneva", [("1996", "yearnoun")]),
         ("Monday's talks", [("Monday", "wd")]),
+        # a sentence may open on the preposition
+        ("In March, they met.", [("March", "mon")]),
+        ("In 2015, they met.", [("2015", "year")]),
+        ("Early June talks", [("Early June", "mon")]),
         # no match: inside a word, lower-case month, "May" as a verb, capitalised "Last"
         ("X2019 talks", []),
         ("_May 3", []),
