@@ -88,6 +88,8 @@ _THAT_VERBS = frozenset(
 _CALL_PURPOSE = frozenset(
     "discuss congratulate express offer talk ask thank convey condole urge seek".split()
 )
+#: capitals where talks are often between others than their government
+_NEUTRAL_CAPITALS = frozenset("Vienna Brussels Doha Muscat Oslo Stockholm Helsinki".split())
 #: words that make "stop in X" a leg of someone's trip
 _LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
 #: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
@@ -2047,6 +2049,27 @@ class _Builder:
         if any(lab in ("visit", "host") for lab in labels) and location:
             host = self.ents[location].country if location.startswith("P:") else location[2:]
             if host and f"C:{host}" not in parts:
+                self.country_ent(host, self.g.countries[host].name, lo)
+                parts.append(f"C:{host}")
+        # "Straw, who will hold talks in Beijing": talks of one side in another country's
+        # capital are talks with its government (not at a venue of many: Geneva, Vienna)
+        if (
+            location
+            and location.startswith("P:")
+            and self._sides(parts) == 1
+            and any(lab in ("talks", "negotiations") for lab in labels)
+            and any(self.ents[p].type == "Person" for p in parts)
+            # (not "their first meeting since talks in Riyadh": sides named before)
+            and not any(doc[k].lower_ in ("their", "since") for k in range(lo, main.start))
+        ):
+            place = self.ents[location]
+            host = place.country
+            if (
+                host
+                and self.g.countries[host].capital == place.name
+                and place.name not in _NEUTRAL_CAPITALS
+                and host not in self._countries(set(parts))
+            ):
                 self.country_ent(host, self.g.countries[host].name, lo)
                 parts.append(f"C:{host}")
         parts = [p for p in parts if p != location or p.startswith("C:")]

@@ -91,6 +91,7 @@ CASES = [
     "sitdown-with",
     "called-him-to-discuss",
     "body-virtual-summit",
+    "talks-in-foreign-capital",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
@@ -163,6 +164,7 @@ NEGATIVES = [
     "own-advisers-not-meeting",
     "addressed-issue-not-session",
     "stopover-not-visit",
+    "talks-in-neutral-capital",
 ]
 
 
