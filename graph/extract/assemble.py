@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -90,6 +91,23 @@ _CALL_PURPOSE = frozenset(
 )
 #: capitals where talks are often between others than their government
 _NEUTRAL_CAPITALS = frozenset("Vienna Brussels Doha Muscat Oslo Stockholm Helsinki".split())
+#: words of no subject in a repeated pair: "told reporters", "last week", "prime minister"
+_SALIENT_STOP = frozenset(
+    """that this with from have were been will would could should said says told also
+    about after before their there they them more most other such than then some which
+    what when where while into over under last next week weeks month months year years
+    today time people official officials government minister ministers president prime
+    foreign secretary state news reporters spokesman spokeswoman statement country
+    countries talks meeting meetings visit summit during because against between first
+    second third added according being does just very only even much many made make
+    both sides take place here current status billion million dlrs euros dollars percent
+    agency quoted members team brother sister wife husband centre center stalls""".split()
+)
+#: acronyms of news agencies, outlets and titles: sources of a story, not its subject
+_SOURCE_ACRONYMS = frozenset(
+    """CNN VOA BBC AFP UPI DPA PAP TASS ANSA NHK PTI IRNA SANA WAFA KCNA RIA MENA APS CEO
+    CFO GMT EST EDT PST NBC CBS ABC FOX MSNBC NPR PBS""".split()
+)
 #: words that make "stop in X" a leg of someone's trip
 _LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
 #: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
@@ -550,6 +568,9 @@ class _Builder:
         self._date_tokens = {k for d in self.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in self.spans["person"]}
+        self._salient_stop = _SALIENT_STOP | {
+            w.lower() for key in ("heads", "modifiers") for w in self.g.roles.get(key, [])
+        }
         self._surname_words = {p[-1].text for p in self.spans["person"]}
         self._metonyms = {c.text for c in self.spans["country"] if c.label_ == "METONYM"}
         self._metonym_starts = {
@@ -981,6 +1002,7 @@ class _Builder:
             ):
                 day = m.status == "held" and not self._background(m, "recent")
                 m.date = pub.isoformat() if day else pub.isoformat()[:7]
+        self._salient_topics(merged)
         excluded_all = [x for m in merged for x in m.excluded]
         for m in merged:
             # a side of the meeting is not its subject ("Saudi Arabia" in a Saudi meeting)
@@ -995,6 +1017,60 @@ class _Builder:
                 if t.lower() not in names and not any(_same_topic(t, x) for x in excluded_all)
             ]
         return merged
+
+    def _salient_topics(self, merged: list[_Meet]) -> None:
+        """The subject the article keeps coming back to ("the arms embargo", "GATT"): a
+        subject of its main meeting (the one most reported), when said at least three
+        times in the story's sentences and not yet among its topics."""
+        main = max(
+            (m for m in merged if not m.inherited),
+            key=lambda m: (len(m.evidence), -m.sent_index),
+            default=None,
+        )
+        if main is None:
+            return
+        doc = self.doc
+        roles = self._salient_stop
+        counts: Counter[str] = Counter()
+        for sent in self.sents:
+            if len(sent) < 8:
+                continue  # headlines, menus and other page furniture
+            for k in range(sent.start, sent.end - 1):
+                a, b = doc[k], doc[k + 1]
+                if (
+                    a.is_lower
+                    and b.is_lower
+                    and a.is_alpha
+                    and b.is_alpha
+                    and len(a) > 3
+                    and len(b) > 3
+                    and a.lower_ not in roles
+                    and b.lower_ not in roles
+                ):
+                    counts[f"{a.text} {b.text}"] += 1
+            for k in range(sent.start, sent.end):
+                t = doc[k]
+                key = self.tok_ent.get(k, "")
+                if (
+                    t.is_upper
+                    and t.is_alpha
+                    and 3 <= len(t) <= 6
+                    and k not in self._role_tokens
+                    and k not in self.tok_place
+                    and (not key or key.startswith("O:") and key not in main.participants)
+                    and not key.startswith("C:")
+                    and t.text not in self._metonyms
+                    and t.text not in _SOURCE_ACRONYMS
+                ):
+                    counts[t.text] += 1
+        excluded = [x.lower() for m in merged for x in m.excluded]
+        for term, n in counts.most_common(2):
+            low = term.lower()
+            if n < 3 or any(low in t.lower() or t.lower() in low for t in main.topics):
+                continue
+            if any(low in x or x in low for x in excluded):
+                continue  # never a subject the text says was left out
+            main.topics.append(term)
 
     def _topics_of_earlier(self, m: _Meet, main: Span, before: list[_Meet]) -> None:
         """ "They discussed X and Y, and agreed to stay in touch ahead of the NATO
@@ -3784,8 +3860,9 @@ _CAP_PHRASE = r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*"
 #: a common-noun subject at the start of a clause: "the trade dispute was not discussed"
 _LOW_PHRASE = (
     r"(?:^|(?<=, )|(?<=while )|(?<=but )|(?<=that )|(?<=; ))"
-    r"(?!(?:while|but|that|and|or|so|yet|he|she|it|they|we)\b)"
-    r"(?:(?:[Tt]he|[Aa]n?) )?[a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,3}"
+    r"(?!(?i:while|but|that|and|or|so|yet|he|she|it|they|we|this|there)\b)"
+    # (a sentence may open on it: "Sanctions relief was not discussed")
+    r"(?:(?:[Tt]he|[Aa]n?) )?[a-zA-Z][a-z][\w'\-]*(?:\s+[a-z][\w'\-]*){0,3}"
 )
 _T_BEFORE = (
     r"(?P<T>(?:the (?:topic|issue|question) of )?"

@@ -92,6 +92,8 @@ CASES = [
     "called-him-to-discuss",
     "body-virtual-summit",
     "talks-in-foreign-capital",
+    "salient-article-subject",
+    "salient-not-excluded",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
