@@ -108,6 +108,10 @@ _SOURCE_ACRONYMS = frozenset(
     """CNN VOA BBC AFP UPI DPA PAP TASS ANSA NHK PTI IRNA SANA WAFA KCNA RIA MENA APS CEO
     CFO GMT EST EDT PST NBC CBS ABC FOX MSNBC NPR PBS""".split()
 )
+#: nouns a place's name follows after "of" or a comma: "the capital, Addis Ababa"
+_PLACE_NOUNS = frozenset(
+    "city town capital port resort village republic kingdom emirate island nation".split()
+)
 #: words that make "stop in X" a leg of someone's trip
 _LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
 #: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
@@ -2992,8 +2996,8 @@ class _Builder:
                 continue
             if self._names_meeting(k):
                 pass  # "the Hanoi summit", "Shultz' Moscow talks": the place of the meeting
-            elif prev == "of" and prev2 in ("city", "town", "capital", "port", "resort", "village"):
-                pass
+            elif prev in ("of", ",") and prev2 in _PLACE_NOUNS:
+                pass  # "the former Soviet republic of Estonia", "the Ethiopian capital, Addis"
             elif prev == "for" and any(
                 doc[j].lower_ in _DEPART_WORDS for j in range(max(lo, k - 4), k - 1)
             ):

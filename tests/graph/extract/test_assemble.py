@@ -94,6 +94,7 @@ CASES = [
     "talks-in-foreign-capital",
     "salient-article-subject",
     "salient-not-excluded",
+    "place-after-place-noun",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
