@@ -405,6 +405,8 @@ _SPEAKER_GLUE = frozenset({"the", "'s", "’s", "spokesman", "spokeswoman", "spo
 _AUDIENCE_WORDS = frozenset(
     """reporters journalists the a news conference press briefing correspondents""".split()
 )
+#: who is told when nobody in particular is: "told reporters that"
+_AUDIENCE_NOUNS = _AUDIENCE_WORDS - {"the", "a"}
 _SELF_STARTS = frozenset(
     """he she they we i his her after following during before at in when while""".split()
 )
@@ -3441,21 +3443,22 @@ class _Builder:
             if w == "that":
                 # "told Reuters that", "told the broadcaster CCTV that": a report, unless
                 # the one told is a person or side ("warned his counterpart, X, that")
-                told = [
-                    i
+                told = any(
+                    low[i - lo] in ("him", "her", "them", *self.cues["counterpart"])
+                    or self._side_at(i)
                     for i in range(k + 1, j)
-                    if low[i - lo] in ("him", "her", "them", *self.cues["counterpart"])
-                    or self.ents.get(self.tok_ent.get(i, ""), None) is not None
-                    and self.ents[self.tok_ent[i]].type in ("Person", "Country")
-                ]
-                if to_someone and not told:
-                    return None
-                return low[k - lo : j - lo + 1]
-            if w in _AUDIENCE_WORDS - {"the", "a"} or w in ("and", "but", "who", "which", "to"):
+                )
+                return low[k - lo : j - lo + 1] if told or not to_someone else None
+            if w in _AUDIENCE_NOUNS or w in ("and", "but", "who", "which", "to"):
                 return None
             if w in (".", ";", ":", '"', "“"):
                 return None
         return None
+
+    def _side_at(self, k: int) -> bool:
+        """A person or country is named at token ``k``."""
+        ent = self.ents.get(self.tok_ent.get(k, ""))
+        return ent is not None and ent.type in ("Person", "Country")
 
     def _presses(self, sent: Span) -> bool:
         """The sentence's subject presses someone to act within its first words: "Lavrov
