@@ -1612,6 +1612,11 @@ class _Builder:
                 and self._pronoun_at(t.start - 1)
             ):
                 return [(t.start - 2, s.end, trigs)]
+            # "..., Trump told North Korea as he wrapped up a visit to South Korea": the
+            # clause of the visit, whose "he" is the speaker
+            for k in range(max(s.start + 1, t.start - 5), t.start - 1):
+                if self.doc[k].lower_ in ("as", "while", "when") and self._pronoun_at(k + 1):
+                    return [(k, s.end, trigs)]
             return [(s.start, s.end, trigs)]
         # split at clause boundaries between triggers that have their own participants
         groups: list[tuple[int, int, list[Span]]] = []
@@ -2024,7 +2029,8 @@ class _Builder:
                             parts.append(key)
         if doc[lo].lower_ in ("he", "she", "his", "her") or (
             lo + 1 < hi
-            and doc[lo].lower_ in ("but", "and", "later", "then", "during", "where", "when")
+            and doc[lo].lower_
+            in ("but", "and", "later", "then", "during", "where", "when", "as", "while")
             and doc[lo + 1].lower_ in ("he", "she", "his", "her")
         ):
             if not any(

@@ -95,6 +95,7 @@ CASES = [
     "salient-article-subject",
     "salient-not-excluded",
     "place-after-place-noun",
+    "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
     "undated-planned-month",
     "background-meeting-undated",
