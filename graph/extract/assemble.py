@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract import gazetteer
 from graph.extract.components import doc_text, paternal_surname, span_text
-from graph.extract.dates import day_of_week, is_future, resolve
+from graph.extract.dates import MONTH_NAMES, day_of_week, is_future, resolve
 from graph.extract.people_table import holder, known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
 
@@ -74,6 +74,8 @@ _CONTEXT_SUBJECT = re.compile(
     r"|these (?:talks|discussions|conversations)"
     r"|the call|the conversation|the visit|the summit)\b"
 )
+#: a clause a few words before its meeting word whose "he" is the speaker: "as he wrapped up"
+_PRONOUN_CLAUSE = frozenset({"as", "while", "when"})
 #: words that open a fronted clause whose people are not the sentence's subject
 _FRONTED_CLAUSE = frozenset(
     "after before while when following despite although though as since during".split()
@@ -126,12 +128,9 @@ _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|preside
 _CONTEXT_OUTCOME = re.compile(
     r"\b(?:agreed|committed|reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|pledged"
     r"|affirmed|highlighted|welcomed|noted|expressed|briefed|updated|shared|signed|unveiled"
-    r"|launched|announced|sign|will sign)\b"
+    r"|launched|announced|sign)\b"
 )
-_MONTH_WORDS = frozenset(
-    """january february march april may june july august september october november
-    december""".split()
-)
+_MONTH_WORDS = MONTH_NAMES
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
 _NOT_TOPIC_AFTER_ON = frozenset(
@@ -485,9 +484,9 @@ _TRAVEL_TO = frozenset(
 _STOP_GLUE = frozenset({"on", "and", "the", ",", "then"})
 #: verbs of a visit whose object can be the person visited
 _VISIT_VERBS = frozenset("visited visiting visit visits".split())
-#: a part of a trip named by its place: "his New Zealand leg"
 #: nouns of a trip whose stops follow "to" or "of"
 _TRIP_NOUNS = frozenset("visit visits tour trip journey".split())
+#: a part of a trip named by its place: "his New Zealand leg"
 _TRIP_LEGS = frozenset("leg stop stopover visit trip tour".split())
 _PLACE_NAMED_NOUNS = frozenset(
     """talks meeting meetings conference negotiations summit summits round""".split()
@@ -574,9 +573,6 @@ class _Builder:
         self._date_tokens = {k for d in self.spans["date"] for k in range(d.start, d.end)}
         self._sideline_orgs: set[str] = set()
         self._person_names = {p.text for p in self.spans["person"]}
-        self._salient_stop = _SALIENT_STOP | {
-            w.lower() for key in ("heads", "modifiers") for w in self.g.roles.get(key, [])
-        }
         self._surname_words = {p[-1].text for p in self.spans["person"]}
         self._metonyms = {c.text for c in self.spans["country"] if c.label_ == "METONYM"}
         self._metonym_starts = {
@@ -1036,7 +1032,7 @@ class _Builder:
         if main is None:
             return
         doc = self.doc
-        roles = self._salient_stop
+        roles = _salient_stop()
         counts: Counter[str] = Counter()
         for sent in self.sents:
             if len(sent) < 8:
@@ -1494,6 +1490,13 @@ class _Builder:
             return nxt in ("with", "to", "by")
         return True
 
+    def _add_side(self, code: str, at: int, parts: list[str]) -> None:
+        """The country ``code`` (the host of a visit or of talks in its capital) as a side
+        among ``parts``, its entity made at token ``at`` if the text has not named it."""
+        if f"C:{code}" not in parts:
+            self.country_ent(code, self.g.countries[code].name, at)
+            parts.append(f"C:{code}")
+
     def _meets_group(self, main: Span, hi: int) -> bool:
         """ "met with a diverse group of faith leaders", "convened civil rights leaders":
         the meeting words take an unnamed group of people as their object (not "his
@@ -1572,9 +1575,7 @@ class _Builder:
         if not key.startswith("O:"):
             return False
         name = self.ents[key].name.lower()
-        return "national " not in name and name.endswith(
-            tuple(self.cues["deliberative_bodies"])
-        )
+        return "national " not in name and name.endswith(_body_names())
 
     def _body_after(self, i: int) -> str | None:
         """The deliberative body a speaker addresses right after ``i``: "told the
@@ -1606,16 +1607,13 @@ class _Builder:
         if len(trigs) == 1:
             t = trigs[0]
             # "Carter said from Beijing, where he met with Chinese officials": the clause
-            if (
-                t.start - 2 > s.start
-                and self.doc[t.start - 2].lower_ in ("where", "when")
-                and self._pronoun_at(t.start - 1)
-            ):
-                return [(t.start - 2, s.end, trigs)]
-            # "..., Trump told North Korea as he wrapped up a visit to South Korea": the
-            # clause of the visit, whose "he" is the speaker
-            for k in range(max(s.start + 1, t.start - 5), t.start - 1):
-                if self.doc[k].lower_ in ("as", "while", "when") and self._pronoun_at(k + 1):
+            # "Carter said from Beijing, where he met with Chinese officials", "Trump told
+            # North Korea as he wrapped up a visit to South Korea": the clause, whose "he"
+            # is the one named before
+            for k in range(t.start - 2, max(s.start, t.start - 6), -1):
+                word = self.doc[k].lower_
+                opens = word in _PRONOUN_CLAUSE or word == "where" and k == t.start - 2
+                if opens and self._pronoun_at(k + 1):
                     return [(k, s.end, trigs)]
             return [(s.start, s.end, trigs)]
         # split at clause boundaries between triggers that have their own participants
@@ -1655,7 +1653,7 @@ class _Builder:
             own_trip = (
                 boundary is not None
                 and doc[boundary].lower_ in ("ahead", "advance", "prior", "before")
-                and boundary + 2 < t.start + 1
+                and boundary + 1 < t.start
                 and doc[boundary + 1].lower_ in ("of", "to", "his", "her")
                 and any(doc[j].lower_ in ("his", "her") for j in range(boundary + 1, t.start))
                 and t.label_ == "visit"
@@ -2136,9 +2134,8 @@ class _Builder:
         # a visit: the visited country (or the country of the visited city) is the host
         if any(lab in ("visit", "host") for lab in labels) and location:
             host = self.ents[location].country if location.startswith("P:") else location[2:]
-            if host and f"C:{host}" not in parts:
-                self.country_ent(host, self.g.countries[host].name, lo)
-                parts.append(f"C:{host}")
+            if host:
+                self._add_side(host, lo, parts)
         # "Straw, who will hold talks in Beijing": talks of one side in another country's
         # capital are talks with its government (not at a venue of many: Geneva, Vienna)
         if (
@@ -2158,8 +2155,7 @@ class _Builder:
                 and place.name not in _NEUTRAL_CAPITALS
                 and host not in self._countries(set(parts))
             ):
-                self.country_ent(host, self.g.countries[host].name, lo)
-                parts.append(f"C:{host}")
+                self._add_side(host, lo, parts)
         parts = [p for p in parts if p != location or p.startswith("C:")]
         if (
             location
@@ -3896,6 +3892,19 @@ def _cue_rx(name: str) -> re.Pattern[str]:
     """One regex for a cue list of ``cues.json``: any of its phrases as whole words."""
     cues = sorted(gazetteer.load().cues[name], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
+@cache
+def _salient_stop() -> frozenset[str]:
+    """Words of no subject in a repeated pair: ``_SALIENT_STOP`` and the words of titles."""
+    roles = gazetteer.load().roles
+    return _SALIENT_STOP | {w.lower() for key in ("heads", "modifiers") for w in roles[key]}
+
+
+@cache
+def _body_names() -> tuple[str, ...]:
+    """The ``deliberative_bodies`` cues: ends of the names of bodies that meet in session."""
+    return tuple(gazetteer.load().cues["deliberative_bodies"])
 
 
 @cache

@@ -33,7 +33,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from graph.extract import gazetteer
-from graph.extract.dates import find_dates
+from graph.extract.dates import MONTH_NAMES, find_dates
 
 __all__ = [
     "NAME_PARTICLES",
@@ -327,11 +327,6 @@ _CLOSE = frozenset({'"', "”", "'", "’"})
 _OPEN = frozenset({'"', "“", "("})
 
 
-#: month names that are also the names of towns ("March", "Mayo" is not one)
-_MONTH_NAMES = frozenset(
-    "January February March April May June July August September October November December"
-    .split()
-)
 #: words that make a demonym a region's ("Latin American", "Central Asian")
 _REGION_OF_DEMONYM = frozenset("Latin Central Native Pan Sub-Saharan".split())
 
@@ -403,7 +398,7 @@ class _Gazetteer:
                 continue  # all-caps city names only in datelines at the start of a text
             if label == "CITY" and not self._city_in_context(doc, start, end):
                 continue
-            if label == "CITY" and span.text in _MONTH_NAMES:
+            if label == "CITY" and span.text.lower() in MONTH_NAMES:
                 continue  # "in March": a month, not the town of March
             if (
                 label == "ORG"

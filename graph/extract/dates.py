@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["DateMention", "day_of_week", "find_dates", "is_future", "resolve"]
+__all__ = ["MONTH_NAMES", "DateMention", "day_of_week", "find_dates", "is_future", "resolve"]
 
 _MONTHS = {
     "january": 1,
@@ -52,6 +52,8 @@ _MONTHS = {
     "december": 12,
     "dec": 12,
 }
+#: the months' full names, lower-case
+MONTH_NAMES = frozenset(max((k for k in _MONTHS if _MONTHS[k] == n), key=len) for n in range(1, 13))
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
