@@ -103,7 +103,8 @@ _SALIENT_STOP = frozenset(
     countries talks meeting meetings visit summit during because against between first
     second third added according being does just very only even much many made make
     both sides take place here current status billion million dlrs euros dollars percent
-    agency quoted members team brother sister wife husband centre center stalls""".split()
+    agency quoted members team brother sister wife husband centre center stalls
+    participants discussed discuss discussing""".split()
 )
 #: acronyms of news agencies, outlets and titles: sources of a story, not its subject
 _SOURCE_ACRONYMS = frozenset(
@@ -1066,13 +1067,45 @@ class _Builder:
                 ):
                     counts[t.text] += 1
         excluded = [x.lower() for m in merged for x in m.excluded]
-        for term, n in counts.most_common(2):
+        salient = counts.most_common(2) + self._salient_countries(main).most_common(1)
+        for term, n in salient:
             low = term.lower()
             if n < 3 or any(low in t.lower() or t.lower() in low for t in main.topics):
                 continue
             if any(low in x or x in low for x in excluded):
                 continue  # never a subject the text says was left out
             main.topics.append(term)
+            # a meeting of the story that names no subject of its own is on its subject
+            for m in merged:
+                if m.topics or m.inherited or m.status == "cancelled":
+                    continue
+                if not any(self.g.countries[c].name == term for c in self._side_countries(m)):
+                    m.topics.append(term)
+
+    def _salient_countries(self, main: _Meet) -> Counter[str]:
+        """Countries the story names by name again and again that are neither a side
+        of its main meeting nor its place ("North Korea" in a story of Trump-Xi talks)."""
+        sides = self._side_countries(main)
+        counts: Counter[str] = Counter()
+        for span in self.spans["country"]:
+            if span.label_ != "COUNTRY" or len(self.sents[self.tok_sent[span.start]]) < 8:
+                continue
+            code = span.kb_id_
+            if code in sides or code not in self.g.countries:
+                continue
+            counts[self.g.countries[code].name] += 1
+        return counts
+
+    def _side_countries(self, m: _Meet) -> set[str]:
+        """ISO codes of the countries of a meeting's sides and of its place."""
+        keys = [*m.participants, *([m.location] if m.location in self.ents else [])]
+        codes = set()
+        for key in keys:
+            ent = self.ents[key]
+            code = ent.code if ent.type == "Country" else ent.country
+            if code in self.g.countries:
+                codes.add(code)
+        return codes
 
     def _topics_of_earlier(self, m: _Meet, main: Span, before: list[_Meet]) -> None:
         """ "They discussed X and Y, and agreed to stay in touch ahead of the NATO

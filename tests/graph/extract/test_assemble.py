@@ -94,6 +94,8 @@ CASES = [
     "talks-in-foreign-capital",
     "salient-article-subject",
     "salient-not-excluded",
+    "salient-country-subject",
+    "salient-country-not-a-side",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
@@ -220,6 +222,8 @@ def _check_meeting(ex: Extraction, m: Meeting, want: dict, absent: list[str]) ->
     left_out = [_norm(t) for t in m.excluded_topics]
     for topic in want["not_topics"]:  # said not to be discussed: excluded, never a topic
         assert any(_norm(topic) in t for t in left_out), (topic, m.excluded_topics)
+        assert not any(_norm(topic) in t for t in got), (topic, m.topics)
+    for topic in want.get("no_topics", []):  # e.g. a side of the meeting
         assert not any(_norm(topic) in t for t in got), (topic, m.topics)
     for name in absent:  # speakers who only report the meeting
         assert not any(set(_norm(name).split()) & set(n.split()) for n in people), name
