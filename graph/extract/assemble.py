@@ -26,11 +26,11 @@ from functools import cache, lru_cache
 
 import numpy
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract import gazetteer
 from graph.extract.components import doc_text, paternal_surname, span_text
-from graph.extract.dates import MONTH_NAMES, day_of_week, is_future, resolve
+from graph.extract.dates import MONTH_NAMES, day_of_week, is_future, month_number, resolve
 from graph.extract.people_table import holder, known_people
 from graph.model import Article, Entity, Evidence, Extraction, Meeting
 
@@ -118,7 +118,13 @@ _PLACE_NOUNS = frozenset(
 #: words that make "stop in X" a leg of someone's trip
 _LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
 #: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
+#: what "next" names when a time is still ahead ("next week", "next Tuesday")
+_AHEAD_UNITS = frozenset(
+    "week weekend month year monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _PRESENT_MOTION = frozenset("travels leaves heads flies arrives goes".split())
+#: verbs in the present that put a meeting after them ("hosts a summit in December")
+_PRESENT_VERBS = _PRESENT_MOTION | frozenset("hosts holds meets visits".split())
 #: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
 _PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
@@ -2919,7 +2925,58 @@ class _Builder:
             and doc[main.start - 1].lower_ == "to"
         ):
             return "planned"
+        if self._said_of_the_future(main, lo, hi):
+            return "planned"
         return "held"
+
+    def _said_of_the_future(self, main: Span, lo: int, hi: int) -> bool:
+        """A time after the meeting words that is still ahead: "meets Xi next week",
+        "talks later this month", "in the coming days"; and a month to come after a verb
+        in the present ("Japan hosts the summit in December", said in October).
+
+        The words from a verb in the present before the meeting words are read too
+        ("travels to Beijing in December for talks")."""
+        doc = self.doc
+        if _words(main) in _PAST_MEET:
+            return False
+        start = main.end
+        present = _words(main) in _PRESENT_TRIGGERS or _words(main).split()[0] in _PRESENT_VERBS
+        for k in range(main.start - 1, max(lo, main.start - 8) - 1, -1):
+            if doc[k].text in (",", ";", ":"):
+                break
+            if doc[k].lower_ in _PRESENT_VERBS:
+                start, present = k + 1, True
+                break
+        pub = self.article.published
+        toks: list[Token] = []
+        for k in range(start, min(hi, main.end + 10)):
+            if doc[k].text in (",", ";", ":") or doc[k].lower_ in ("said", "says", "after"):
+                break
+            toks.append(doc[k])
+        words = [t.lower_ for t in toks]
+        for i, w in enumerate(words):
+            prev, nxt = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
+            # the time of the meeting, not of something named after it ("their
+            # priorities for the coming months", "a plan for next year")
+            ahead = (
+                w == "tomorrow"
+                or (w == "next" and nxt in _AHEAD_UNITS)
+                or (w, nxt) == ("later", "this")
+                or (prev, w) == ("the", "coming") and i > 1 and words[i - 2] in ("in", "over")
+            )
+            if ahead and prev not in ("for", "of", "until", "by", "through"):
+                return True
+            month = month_number(toks[i].text) if toks[i].text[0].isupper() else None
+            if (
+                present
+                and month is not None
+                and pub is not None
+                and prev == "in"
+                and not _YEAR.match(nxt)
+                and month > pub.month
+            ):
+                return True  # (a present tense of a past month would be "hosted")
+        return False
 
     def _purpose_to(self, lo: int, main: Span) -> int | None:
         """The "to" of a purpose infinitive just before the meeting words ("left for

@@ -24,7 +24,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["MONTH_NAMES", "DateMention", "day_of_week", "find_dates", "is_future", "resolve"]
+__all__ = [
+    "MONTH_NAMES",
+    "DateMention",
+    "day_of_week",
+    "find_dates",
+    "is_future",
+    "month_number",
+    "resolve",
+]
 
 _MONTHS = {
     "january": 1,
@@ -54,6 +62,17 @@ _MONTHS = {
 }
 #: the months' full names, lower-case
 MONTH_NAMES = frozenset(max((k for k in _MONTHS if _MONTHS[k] == n), key=len) for n in range(1, 13))
+
+
+def month_number(name: str) -> int | None:
+    """The number of a month by name or abbreviation.
+
+    >>> month_number("December"), month_number("Sept."), month_number("Monday")
+    (12, 9, None)
+    """
+    return _MONTHS.get(name.lower().rstrip("."))
+
+
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
