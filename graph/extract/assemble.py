@@ -135,7 +135,11 @@ _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|preside
 _CONTEXT_OUTCOME = re.compile(
     r"\b(?:agreed|committed|reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|pledged"
     r"|affirmed|highlighted|welcomed|noted|expressed|briefed|updated|shared|signed|unveiled"
-    r"|launched|announced|sign)\b"
+    r"|launched|announced|sign|raised)\b"
+)
+#: outcome verbs that restate a view rather than set up something still to come
+_RESTATED = re.compile(
+    r"\b(?:reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|highlighted|noted)\b"
 )
 _MONTH_WORDS = MONTH_NAMES
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -1122,12 +1126,19 @@ class _Builder:
         prior = [o for o in before if 0 < m.sent_index - o.sent_index <= 5]
         if not (m.topics and prior):
             return
-        if not _CONTEXT_TOPIC.search(self.doc[sent.start : main.start].text.lower()):
+        lead = self.doc[sent.start : main.start]
+        # "The two sides reaffirmed the importance of X, as directed by A and B at the
+        # 2023 summit": what the sides just reported restated, not the past summit's
+        verb = _CONTEXT_TOPIC.search(lead.text.lower()) or (
+            _RESTATED.search(lead.text.lower()) if m.status == "held" else None
+        )
+        if verb is None:
             return
-        named = [
+        named = [  # the subject: the people before the verb
             self.tok_ent[k]
             for k in range(sent.start, main.start)
             if self.tok_ent.get(k, "").startswith("P:")
+            and self.doc[k].idx - lead.start_char < verb.start()
         ]
         if named:
             # "Mr. Sullivan and Minister bin Salman also discussed Gaza, following the
@@ -1259,6 +1270,7 @@ class _Builder:
         for si, sent in enumerate(self.sents):
             if si in with_meeting:
                 continue
+            hi = sent.end
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
             # the talks before the summit they were held on the sidelines of
@@ -1281,7 +1293,16 @@ class _Builder:
                 and (m.gathering or self._sides(m.participants) >= 2)
                 and any(p in named and not p.startswith("C:") for p in m.participants)
             ]
-            if before and si - before[-1].sent_index == 1:
+            # (but "President Biden expressed support for ...", after a summit he is no
+            # side of: his own call of two sentences before)
+            opening = {self.tok_ent.get(k) for k in range(sent.start, min(sent.start + 4, hi))}
+            mine = bool(
+                before
+                and own
+                and any(p in opening for p in own[-1].participants)
+                and not any(p in named for p in before[-1].participants)
+            )
+            if before and si - before[-1].sent_index == 1 and not mine:
                 target = before[-1]
             elif own and not any(
                 p in named and not p.startswith("C:")

@@ -99,6 +99,8 @@ CASES = [
     "present-tense-month-ahead",
     "time-ahead-after-meeting-words",
     "time-ahead-of-another-noun",
+    "readout-subject-of-earlier-call",
+    "restated-before-past-summit",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
