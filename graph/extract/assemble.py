@@ -2663,12 +2663,28 @@ class _Builder:
                     (k + 1) in self.tok_ent
                     or nxt.lower_ in ("and", "as", "well")
                     or nxt.text in self._role_starts
+                    or self._list_reaches_person(k + 1, hi)
                 ):
                     k += 1
                     continue
                 return k
             k += 1
         return hi
+
+    def _list_reaches_person(self, k: int, hi: int) -> bool:
+        """The list after a comma goes on to a person through names and titles only:
+        "Alabama, and Mississippi, FEMA Administrator Deanne Criswell", "Homeland
+        Security Advisor Liz Sherwood-Randall"."""
+        doc = self.doc
+        for j in range(k, min(hi, k + 10)):
+            if j in self._person_tokens:
+                return True
+            tok = doc[j]
+            if tok.text in (".", ";", ":") or (
+                tok.is_lower and tok.lower_ not in ("and", "of", "the", "for")
+            ):
+                return False
+        return False
 
     def _definite(self, trig: Span) -> bool:
         """ "the talks", "these discussions", "his visit" (up to three words before)."""

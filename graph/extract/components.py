@@ -922,6 +922,8 @@ def _org_spans(doc: Doc, heads: list[int], people: list[bool]) -> list[Span]:
                 s -= 1
             else:
                 break
+        while s < i and doc[s].lower_ in ("and", "of", "for", "&"):
+            s += 1  # (the walk stopped at a person: "... Prevention and Office of ...")
         e = i + 1
         if e + 1 < n and doc[e].lower_ in ("of", "for") and doc[e + 1].text[:1].isupper():
             e += 1

@@ -22,6 +22,14 @@ RECORDS = {
     r["id"]: r
     for r in (json.loads(x) for x in TABLE.read_text(encoding="utf-8").splitlines() if x.strip())
 }
+
+
+def test_fixture_ids_are_unique() -> None:
+    """A record appended twice would hide behind the first in ``RECORDS``."""
+    ids = [json.loads(x)["id"] for x in TABLE.read_text(encoding="utf-8").splitlines() if x]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+
+
 CASES = [
     "digest-items",
     "dateline-untitled-visitor",
@@ -101,6 +109,7 @@ CASES = [
     "time-ahead-of-another-noun",
     "readout-subject-of-earlier-call",
     "restated-before-past-summit",
+    "list-through-titles",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
