@@ -420,6 +420,10 @@ _AUDIENCE_NOUNS = _AUDIENCE_WORDS - {"the", "a"}
 _SELF_STARTS = frozenset(
     """he she they we i his her after following during before at in when while""".split()
 )
+#: "said while announcing that ...": a report of what others will do, not of oneself
+_REPORTING_GERUNDS = frozenset(
+    "announcing saying noting adding telling briefing explaining confirming revealing".split()
+)
 _PARTNER_GLUE = frozenset({"between", "and", "with", "of", "the", "his", "her", "their", ","})
 _PLACE_REACH = 12  # words (names aside) between the meeting words and a place that is theirs
 _REGIONS = frozenset(
@@ -2525,6 +2529,8 @@ class _Builder:
             or doc[k].lower_ in ("on", "last", "this", "that", "late", "early", ",")
         ):
             k += 1
+        if k + 1 < hi and doc[k + 1].lower_ in _REPORTING_GERUNDS:
+            return False  # "said Saturday while announcing plans that Modi will visit ..."
         return k < hi and doc[k].lower_ in _SELF_STARTS
 
     def _bare_role_parties(self, lo: int, hi: int, blocked: set[int]) -> list[str]:
@@ -3430,7 +3436,7 @@ class _Builder:
                 or (nxt and nxt[0] in _NOT_TOPIC_AFTER_ON)
                 or any(w in _NOT_TOPIC_AFTER_ON for w in nxt[1:])
                 or (k + len(matched)) in self._date_tokens
-                or not (self._anchored(k, lo) or 0 <= k - last_end <= 4)
+                or not (self._anchored(k, lo) or 0 <= k - last_end <= 5)
             ):
                 k += 1
                 continue
@@ -3467,6 +3473,10 @@ class _Builder:
                     break
                 if fronted and tok.text == ",":
                     break
+                if tok.text == "”" or (
+                    tok.text == "," and end + 1 < hi and doc[end + 1].text in ('"', "”")
+                ):
+                    break  # the end of a quotation: '... the weapons issue," Wang said'
                 if tok.text == "," and self._attribution_after(end, hi):
                     break  # "..., Canadian officials said.": who said it, not the subject
                 if (

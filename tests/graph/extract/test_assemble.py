@@ -110,6 +110,8 @@ CASES = [
     "readout-subject-of-earlier-call",
     "restated-before-past-summit",
     "list-through-titles",
+    "topic-ends-at-quotation",
+    "speaker-announcing-others-visit",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
