@@ -2467,9 +2467,26 @@ class _Builder:
                 and self._other_clause(max(after) + 1, hi)
             ):
                 out |= after  # '"...", said Camilo Ortiz'
-            elif before and any(k > v for k in trig) and not self._speaks_of_self(v, hi):
+            elif (
+                before
+                and any(k > v for k in trig)
+                and not self._speaks_of_self(v, hi)
+                and not self._fronted_visitor(min(before), trig)
+            ):
                 out |= before  # "Rdainah said Arafat would go ... for talks"
         return out
+
+    def _fronted_visitor(self, name: int, trig: list[int]) -> bool:
+        """"Speaking during a visit to Israel, Kerry said the talks ...": the speaker
+        is the subject of the visit in the opening clause, a side of it."""
+        doc = self.doc
+        start = self.sents[self.tok_sent[name]].start
+        return (
+            name > start + 2
+            and doc[name - 1].text == ","
+            and doc[start].lower_ in ("speaking", "during", "on", "while", "talking")
+            and any(start <= k < name and doc[k].lower_ in ("visit", "trip", "tour") for k in trig)
+        )
 
     def _other_clause(self, k: int, hi: int) -> bool:
         """ '"...," said Camilo Ortiz, a Havana resident, but the pontiff's visit ...': the

@@ -112,6 +112,7 @@ CASES = [
     "list-through-titles",
     "topic-ends-at-quotation",
     "speaker-announcing-others-visit",
+    "fronted-visit-speaker",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
