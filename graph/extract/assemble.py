@@ -117,11 +117,11 @@ _PLACE_NOUNS = frozenset(
 )
 #: words that make "stop in X" a leg of someone's trip
 _LEG_OWNERS = frozenset("his her their 's ’s first second third fourth final last next".split())
-#: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
 #: what "next" names when a time is still ahead ("next week", "next Tuesday")
 _AHEAD_UNITS = frozenset(
     "week weekend month year monday tuesday wednesday thursday friday saturday sunday".split()
 )
+#: present-tense verbs of setting off: with "tonight" or "tomorrow" the trip is ahead
 _PRESENT_MOTION = frozenset("travels leaves heads flies arrives goes".split())
 #: verbs in the present that put a meeting after them ("hosts a summit in December")
 _PRESENT_VERBS = _PRESENT_MOTION | frozenset("hosts holds meets visits".split())
@@ -1036,9 +1036,10 @@ class _Builder:
         return merged
 
     def _salient_topics(self, merged: list[_Meet]) -> None:
-        """The subject the article keeps coming back to ("the arms embargo", "GATT"): a
-        subject of its main meeting (the one most reported), when said at least three
-        times in the story's sentences and not yet among its topics."""
+        """The subject the article keeps coming back to ("the arms embargo", "GATT", a
+        country no side of it): a subject of its main meeting (the one most reported),
+        when said at least three times in the story's sentences and not yet among its
+        topics, and of the story's other meetings that name no subject of their own."""
         main = max(
             (m for m in merged if not m.inherited),
             key=lambda m: (len(m.evidence), -m.sent_index),
@@ -1274,7 +1275,6 @@ class _Builder:
         for si, sent in enumerate(self.sents):
             if si in with_meeting:
                 continue
-            hi = sent.end
             excluded, blocked = self._excluded(sent.start, sent.end)
             before = [m for m in meets if m.sent_index < si]
             # the talks before the summit they were held on the sidelines of
@@ -1299,7 +1299,8 @@ class _Builder:
             ]
             # (but "President Biden expressed support for ...", after a summit he is no
             # side of: his own call of two sentences before)
-            opening = {self.tok_ent.get(k) for k in range(sent.start, min(sent.start + 4, hi))}
+            first_words = range(sent.start, min(sent.start + 4, sent.end))
+            opening = {self.tok_ent.get(k) for k in first_words}
             mine = bool(
                 before
                 and own
@@ -2477,7 +2478,7 @@ class _Builder:
         return out
 
     def _fronted_visitor(self, name: int, trig: list[int]) -> bool:
-        """"Speaking during a visit to Israel, Kerry said the talks ...": the speaker
+        """ "Speaking during a visit to Israel, Kerry said the talks ...": the speaker
         is the subject of the visit in the opening clause, a side of it."""
         doc = self.doc
         start = self.sents[self.tok_sent[name]].start
