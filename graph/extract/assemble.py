@@ -106,6 +106,8 @@ _SALIENT_STOP = frozenset(
     agency quoted members team brother sister wife husband centre center stalls
     participants discussed discuss discussing""".split()
 )
+#: fewer words than this: a headline, a menu item or other page furniture, not the story
+_STORY_SENT = 8
 #: acronyms of news agencies, outlets and titles: sources of a story, not its subject
 _SOURCE_ACRONYMS = frozenset(
     """CNN VOA BBC AFP UPI DPA PAP TASS ANSA NHK PTI IRNA SANA WAFA KCNA RIA MENA APS CEO
@@ -132,14 +134,12 @@ _TWO_OF_THEM = re.compile(r"(?:the two (?:leaders|men|women|presidents|ministers
 #: a sentence whose subject is the sides of a meeting just reported
 _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|presidents|ministers))\b")
 #: what the sides agreed, stressed or committed to, said of them after the meeting
-_CONTEXT_OUTCOME = re.compile(
-    r"\b(?:agreed|committed|reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|pledged"
-    r"|affirmed|highlighted|welcomed|noted|expressed|briefed|updated|shared|signed|unveiled"
-    r"|launched|announced|sign|raised)\b"
-)
 #: outcome verbs that restate a view rather than set up something still to come
-_RESTATED = re.compile(
-    r"\b(?:reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|highlighted|noted)\b"
+_RESTATED_VERBS = r"reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|highlighted|noted"
+_RESTATED = re.compile(rf"\b(?:{_RESTATED_VERBS})\b")
+_CONTEXT_OUTCOME = re.compile(
+    rf"\b(?:{_RESTATED_VERBS}|agreed|committed|pledged|affirmed|welcomed|expressed|briefed"
+    r"|updated|shared|signed|unveiled|launched|announced|sign|raised)\b"
 )
 _MONTH_WORDS = MONTH_NAMES
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -1051,7 +1051,7 @@ class _Builder:
         roles = _salient_stop()
         counts: Counter[str] = Counter()
         for sent in self.sents:
-            if len(sent) < 8:
+            if len(sent) < _STORY_SENT:
                 continue  # headlines, menus and other page furniture
             for k in range(sent.start, sent.end - 1):
                 a, b = doc[k], doc[k + 1]
@@ -1103,7 +1103,7 @@ class _Builder:
         sides = self._side_countries(main)
         counts: Counter[str] = Counter()
         for span in self.spans["country"]:
-            if span.label_ != "COUNTRY" or len(self.sents[self.tok_sent[span.start]]) < 8:
+            if span.label_ != "COUNTRY" or len(self.sents[self.tok_sent[span.start]]) < _STORY_SENT:
                 continue
             code = span.kb_id_
             if code in sides or code not in self.g.countries:
@@ -1132,11 +1132,10 @@ class _Builder:
         if not (m.topics and prior):
             return
         lead = self.doc[sent.start : main.start]
+        low = lead.text.lower()
         # "The two sides reaffirmed the importance of X, as directed by A and B at the
         # 2023 summit": what the sides just reported restated, not the past summit's
-        verb = _CONTEXT_TOPIC.search(lead.text.lower()) or (
-            _RESTATED.search(lead.text.lower()) if m.status == "held" else None
-        )
+        verb = _CONTEXT_TOPIC.search(low) or (_RESTATED.search(low) if m.status == "held" else None)
         if verb is None:
             return
         named = [  # the subject: the people before the verb
