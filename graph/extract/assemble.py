@@ -2019,10 +2019,11 @@ class _Builder:
     ) -> _Meet | None:
         doc = self.doc
         sent = self.sents[si]
+        main = trigs[0]
+        hi = self._before_next_trip(main, trigs, hi)
         window = doc[lo:hi]
         wtext = window.text
         wlow = wtext.lower()
-        main = trigs[0]
         labels = [t.label_ for t in trigs]
         # hypothetical, proposed or denied meetings are not meetings
         pre = doc[max(lo, main.start - 8) : main.end + 2].text.lower()
@@ -2166,8 +2167,13 @@ class _Builder:
             if said_to
             else hi
         )
+        agreed = self._agreed_meeting(main, trigs, loc_hi) if said_to else None
+        if agreed is not None:
+            loc_hi = hi  # "agreed on Monday to hold talks in Geneva": where the talks go
         location = (
-            None if where is not None else self._location(lo, loc_hi, topic_tokens, main.start)
+            None
+            if where is not None
+            else self._location(lo, loc_hi, topic_tokens, (agreed or main).start)
         )
         if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
@@ -2310,7 +2316,9 @@ class _Builder:
             mode = "in_person"  # (words said to a counterpart: by phone or face to face)
         kind = self._kind(labels, mode, location, parts)
         # "said on Wednesday from Tokyo, where he met": the clause's date is the sentence's
-        date = self._date(sent.start if doc[lo].lower_ == "where" else lo, hi, main, status, si)
+        date = self._date(
+            sent.start if doc[lo].lower_ == "where" else lo, hi, agreed or main, status, si
+        )
         day = self._undated_day
         pub = self.article.published
         if (
@@ -3049,6 +3057,37 @@ class _Builder:
                 return None
         return None
 
+    def _place_token(self, k: int) -> bool:
+        """Token ``k`` is part of a place, a country or a capital named for its country."""
+        return (
+            k in self.tok_place
+            or self.tok_ent.get(k, "").startswith("C:")
+            or any(a <= k < b for a, b in self._metonym_starts.items())
+        )
+
+    def _before_next_trip(self, main: Span, trigs: list[Span], hi: int) -> int:
+        """Where an "after" clause's meeting ends when the sentence goes on with a trip:
+        "After meeting Milosevic, Kornblum flew to Zagreb" (Zagreb is where he went
+        next, Croatia no side of the meeting); ``hi`` otherwise."""
+        doc = self.doc
+        if main.start == 0 or doc[main.start - 1].lower_ not in ("after", "following"):
+            return hi
+        comma = next((k for k in range(main.end, hi) if doc[k].text == ","), hi)
+        trip = next((k for k in range(comma, hi) if doc[k].lower_ in _SET_OFF), hi)
+        return hi if any(t.start > trip for t in trigs) else trip
+
+    def _agreed_meeting(self, main: Span, trigs: list[Span], to: int) -> Span | None:
+        """The meeting words a joint verb's "to" leads to ("agreed on Monday to hold talks
+        in Geneva next month", "agreed to postpone the visit"), or None: its place and
+        date are the agreed meeting's, not the agreement's."""
+        doc = self.doc
+        if to >= len(doc) or doc[to].lower_ != "to" or _words(main) not in _JOINT_VERBS:
+            return None
+        for t in trigs:
+            if t.start > to and _words(t) not in _SAID_VERBS:
+                return t if self._words_between(to, t.start) <= 5 else None
+        return None
+
     def _cancels_meeting(self, lo: int, hi: int) -> bool:
         """A cancel cue whose object or subject is a meeting word: "postponed the talks",
         "the visit was called off"; not "suspended aid" or "the long-delayed handover"."""
@@ -3080,8 +3119,10 @@ class _Builder:
                 j in self.tok_ent
                 or j in self._person_tokens
                 or j in self._role_tokens
+                or self._place_token(j)
                 or doc[j].lower_ in _PARTNER_GLUE
-            ):
+                or doc[j].lower_ in ("to", "in") and self._place_token(j + 1)
+            ):  # "the visit to France was postponed"
                 j -= 1
             if j >= lo and j in self._trigger_tokens:
                 return True
@@ -3169,10 +3210,13 @@ class _Builder:
                 ):
                     continue
             metonym = self._metonym_city(k)
+            capital = self._capital_named(k)
             if k in self.tok_place:
                 cand = self.tok_place[k]
             elif metonym:
                 cand = metonym
+            elif capital:
+                cand = capital
             elif (
                 self.tok_ent.get(k, "").startswith("C:")
                 and not self._is_demonym(k)
@@ -3200,6 +3244,16 @@ class _Builder:
             if best is None or score < best_score:
                 best, best_score = cand, score
         return best
+
+    def _capital_named(self, k: int) -> str | None:
+        """ "in the Hungarian capital": the capital of the country of the demonym at ``k``
+        as a Place key, or None."""
+        doc = self.doc
+        if k + 1 >= len(doc) or doc[k + 1].lower_ != "capital" or not self._is_demonym(k):
+            return None
+        country = self.g.countries.get(self.tok_ent[k][2:])
+        city = self.g.cities.get(country.capital) if country and country.capital else None
+        return self.city_ent(city, city.name, k).key if city else None
 
     def _home_place(self) -> str | None:
         """The dateline's city as a Place key ("NAIROBI, June 12 -", "PEKING, March 20 -")."""
@@ -3462,6 +3516,13 @@ class _Builder:
                 w in _AUDIENCES for w in text_tokens[start - lo : start - lo + 3]
             ):
                 k += 1
+                continue
+            if (
+                matched[0] in _JOINT_VERBS
+                and matched[-1] == "to"
+                and any(j in self._trigger_tokens for j in range(start, min(start + 3, hi)))
+            ):
+                k += 1  # "agreed to hold talks in Oman": the meeting agreed, not a subject
                 continue
             if matched[-1] == "to" and any(
                 w[0] not in _WEAK_OPENERS
