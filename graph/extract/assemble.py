@@ -1005,6 +1005,12 @@ class _Builder:
             ):
                 m.location = self._home_place()
                 m.mode = m.mode or ("in_person" if m.location else None)
+            elif (
+                m.location == f"C:{self.home}"
+                and self._home_place()
+                and (not m.date or not pub or _near_day(m.date, pub))
+            ):
+                m.location = self._home_place()  # "LIMA - ... arrived in Peru": the city
         for m in merged:  # "He also met with Fidel Castro": the place of the same trip
             if m.location is None and m.mode != "phone" and m.status == "held":
                 m.location = self._scene(m, merged)
@@ -4035,6 +4041,11 @@ class _Builder:
     def extraction(self) -> Extraction:
         self.build_entities()
         meets = self.build_meetings()
+        for e in self.ents.values():  # "Tokyo, Japan": a place also by its country
+            if e.type == "Place" and e.country in self.g.countries:
+                country = self.g.countries[e.country].name
+                if country != e.name:
+                    e.aliases.add(f"{e.name}, {country}")
         order = sorted(self.ents.values(), key=lambda e: (e.first, e.key))
         ids = {e.key: f"e{i + 1}" for i, e in enumerate(order)}
         entities = tuple(

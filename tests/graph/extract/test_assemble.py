@@ -425,3 +425,25 @@ def test_dateline_country(extractor: Extractor, text: str, home: str | None) -> 
 
     b = _Builder(extractor.nlp(text), Article("d", text))
     assert (b.g.countries[b.home].name if b.home else None) == home
+
+
+@pytest.mark.parametrize(
+    "text,place,alias",
+    [
+        (
+            "Kazakh President Kassym-Jomart Tokayev met Xi Jinping in Astana.",
+            "Astana",
+            "Astana, Kazakhstan",
+        ),
+        # the place of a visit under a dateline is the dateline's city, in its country
+        ("LIMA - Spanish Foreign Minister Jose Manuel Albares arrived in Peru on Thursday "
+         "for talks.", "Lima", "Lima, Peru"),
+    ],
+)
+def test_a_place_is_also_named_with_its_country(
+    extractor: Extractor, text: str, place: str, alias: str
+) -> None:
+    ex = extractor.extract(Article("d", text, published=dt.date(2024, 2, 9)))
+    [m] = ex.meetings
+    loc = ex.entity(m.location) if m.location else None
+    assert loc is not None and loc.name == place and alias in loc.aliases
