@@ -208,7 +208,8 @@ _TOPIC_STOPS = frozenset(
     """said says told according while but which who whom whose when after before during because
     amid officials since until without although though despite whereas ahead following that had
     has have
-    was were is are will would could should can might must""".split()
+    was were is are will would could should can might must
+    begin begins began opens opened starts started ended resumed""".split()
 )
 #: "on"/"over"/"about"/"including" open a topic only a few words after one of these
 #: ("talks on trade", "agreement over fishing"), not "a stop on a 10-day trip"
@@ -1008,6 +1009,7 @@ class _Builder:
             elif (
                 m.location == f"C:{self.home}"
                 and self._home_place()
+                and self.ents[self._home_place() or ""].country == self.home
                 and (not m.date or not pub or _near_day(m.date, pub))
             ):
                 m.location = self._home_place()  # "LIMA - ... arrived in Peru": the city
@@ -2965,6 +2967,8 @@ class _Builder:
         if "as part of" in doc[max(lo, main.start - 9) : main.start].text.lower():
             near_lo = lo  # "is scheduled to arrive in Jakarta as part of a visit to ..."
         near = doc[near_lo : min(hi, main.end + 5)].text.lower()
+        if self._noun_subject_verb(lo, hi, main, ahead=True) is not None:
+            return "planned"
         if _FIRST_TO.search(doc[max(lo, main.start - 10) : main.start].text.lower()):
             return "held"  # "she was the first foreign leader to visit him"
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
@@ -3002,6 +3006,33 @@ class _Builder:
         if self._said_of_the_future(main, lo, hi):
             return "planned"
         return "held"
+
+    def _noun_subject_verb(self, lo: int, hi: int, main: Span, ahead: bool = False) -> int | None:
+        """The verb of meeting words opening the sentence as its subject, past the words
+        that say what about ("Talks on the future of Gibraltar will open in London"), or
+        None; with ``ahead``, only a verb of a meeting still to come ("will", "is due to")."""
+        doc = self.doc
+        if main.label_ not in ("meeting", "talks", "summit", "negotiations") or not all(
+            doc[k].lower_ in ("a", "an", "the", "new", "fresh", "two", "further")
+            for k in range(lo, main.start)
+        ):
+            return None
+        for j in range(main.end, min(hi - 1, main.end + 12)):
+            word = doc[j].lower_
+            if word in (",", "said", "says", "that", "which", "who", "(", "—"):
+                return None
+            if word in ("will", "shall", "is", "are", "was", "were", "have", "has", "had"):
+                planned = word in ("will", "shall") or doc[j + 1].lower_ in (
+                    "to",
+                    "due",
+                    "expected",
+                    "scheduled",
+                    "set",
+                    "slated",
+                    "planned",
+                )
+                return j if planned or not ahead else None
+        return None
 
     def _said_of_the_future(self, main: Span, lo: int, hi: int) -> bool:
         """A time after the meeting words that is still ahead: "meets Xi next week",
@@ -3168,6 +3199,10 @@ class _Builder:
         best_score = 0.0
         anchor = lo if anchor is None else anchor
         anchors = [anchor] + [j for j in range(lo, hi) if j in self._trigger_tokens]
+        main = next((t for t in self.spans["trigger"] if t.start == anchor), None)
+        verb = self._noun_subject_verb(lo, hi, main) if main is not None else None
+        if verb is not None:
+            anchors.append(verb)  # "Talks on X and Y will open in Oslo": near the verb
         for k in range(lo, hi):
             if (
                 k > anchor + 1
@@ -3827,11 +3862,15 @@ class _Builder:
         meeting, or, when it names another round, becomes a meeting of the article's
         main parties."""
         out: list[_Meet] = []
+        lead: _Meet | None = None  # "Talks on X open on Monday." before any sides are named
         for m in meets:
             weak = not m.gathering and (
                 len(m.participants) == 0 or self._sides(m.participants) + m.unnamed_side < 2
             )
             target = None
+            if weak and not out and not m.participants:
+                lead = m if lead is None else lead
+                continue
             if m.anaphoric and out and out[-1].status == m.status and not m.date:
                 target = out[-1]  # "Both Sessions and Trump attended that meeting"
                 target.participants += [p for p in m.participants if p not in target.participants]
@@ -3844,6 +3883,8 @@ class _Builder:
                     fits, key=lambda o: len(set(o.participants) - set(m.participants)), default=None
                 )
                 if target is None:
+                    if lead is not None and not out and self._leads_to(lead, m):
+                        self._fold_lead(lead, m)
                     out.append(m)
                     continue
                 target.participants += [p for p in m.participants if p not in target.participants]
@@ -3921,6 +3962,24 @@ class _Builder:
         for o in out:
             o.topics = [t for t in o.topics if not any(_same_topic(t, x) for x in o.excluded)]
         return out
+
+    def _leads_to(self, lead: _Meet, m: _Meet) -> bool:
+        """A lead without sides ("Talks aimed at averting strikes will take place this
+        weekend.") announces the meeting of the sentence or two after it."""
+        return (
+            0 < m.sent_index - lead.sent_index <= 2
+            and lead.status == m.status
+            and _dates_agree(lead.date, m.date)
+        )
+
+    @staticmethod
+    def _fold_lead(lead: _Meet, m: _Meet) -> None:
+        m.topics += [t for t in lead.topics if t not in m.topics]
+        m.excluded += [t for t in lead.excluded if t not in m.excluded]
+        m.location = m.location or lead.location
+        m.date = m.date or lead.date
+        m.mode = m.mode or lead.mode or ("in_person" if m.location else None)
+        m.evidence = lead.evidence + [e for e in m.evidence if e not in lead.evidence]
 
     def _compatible(self, a: _Meet, b: _Meet) -> bool:
         if a.status != b.status or (a.ordinal and b.ordinal and a.ordinal != b.ordinal):

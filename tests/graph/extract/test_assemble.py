@@ -118,6 +118,7 @@ CASES = [
     "visit-to-capital-postponed",
     "demonym-capital-place",
     "after-meeting-flew-to",
+    "lead-talks-before-sides",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
