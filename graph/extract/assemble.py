@@ -128,7 +128,7 @@ _PRESENT_MOTION = frozenset("travels leaves heads flies arrives goes".split())
 #: verbs in the present that put a meeting after them ("hosts a summit in December")
 _PRESENT_VERBS = _PRESENT_MOTION | frozenset("hosts holds meets visits".split())
 #: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
-_PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed".split())
+_PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed ask asks asked".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
 _TWO_OF_THEM = re.compile(r"(?:the two (?:leaders|men|women|presidents|ministers)|both leaders)\b")
 #: a sentence whose subject is the sides of a meeting just reported
@@ -2542,6 +2542,12 @@ class _Builder:
         reporting verb (not "Trump says he is ...")."""
         doc = self.doc
         k = v + 1
+        if k < hi and doc[k].lower_ in ("on", "in", "at", "aboard", "from", "during", "to"):
+            # "..., a senior official said on the plane from Seoul.": where it was said
+            tail = range(k, min(hi, k + 10))
+            if all(doc[j].lower_ not in ("that", "he", "she", "they", "it") for j in tail):
+                if hi - k <= 10 or not doc[k + 10].is_alpha:
+                    return True
         while k < hi and (
             k in self._date_tokens
             or doc[k].lower_ in _AUDIENCE_WORDS
@@ -2976,14 +2982,18 @@ class _Builder:
         k = main.start - 1
         while k > lo and doc[k].lower_ in ("a", "the", "fresh", "new", "further", "more"):
             k -= 1
+        if k > lo and doc[k].lower_ in ("he", "she", "they") and doc[k - 1].lower_ == "when":
+            k -= 1  # "will ask China to ... when he meets Xi on Wednesday": still ahead
         if doc[k].lower_ == "for" and any(
             doc[j].lower_ in _SET_OFF for j in range(max(lo, k - 12), k)
         ):
             return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
         # "will hold a news conference on Wednesday, following a meeting with ...": the
         # meeting comes before what is still to come
+        # ("will travel to Poland after meeting Modi on Monday": the meeting comes first)
+        start = self.sents[self.tok_sent[main.start]].start if doc[k].lower_ == "when" else lo
         if doc[k].lower_ in ("following", "after", "when", "while") and _WILL.search(
-            doc[lo:k].text.lower()
+            doc[min(lo, start) : k].text.lower()
         ):
             return "planned"  # (and "will ask China to ... when meeting with Xi")
         purpose = self._purpose_to(lo, main)
