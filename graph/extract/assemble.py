@@ -127,7 +127,8 @@ _AHEAD_UNITS = frozenset(
 _PRESENT_MOTION = frozenset("travels leaves heads flies arrives goes".split())
 #: verbs in the present that put a meeting after them ("hosts a summit in December")
 _PRESENT_VERBS = _PRESENT_MOTION | frozenset("hosts holds meets visits".split())
-#: verbs of pressing a side to act: "urged Syria to ...", the act is the subject raised
+#: verbs of pressing a side to act: "urged Syria to ...", "will ask China to ...": the act
+#: is the subject raised
 _PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed ask asks asked".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
 _TWO_OF_THEM = re.compile(r"(?:the two (?:leaders|men|women|presidents|ministers)|both leaders)\b")
@@ -1006,13 +1007,11 @@ class _Builder:
             ):
                 m.location = self._home_place()
                 m.mode = m.mode or ("in_person" if m.location else None)
-            elif (
-                m.location == f"C:{self.home}"
-                and self._home_place()
-                and self.ents[self._home_place() or ""].country == self.home
-                and (not m.date or not pub or _near_day(m.date, pub))
-            ):
-                m.location = self._home_place()  # "LIMA - ... arrived in Peru": the city
+            elif m.location == f"C:{self.home}" and (home := self._home_place()):
+                if self.ents[home].country == self.home and (
+                    not m.date or not pub or _near_day(m.date, pub)
+                ):
+                    m.location = home  # "LIMA - ... arrived in Peru": the city
         for m in merged:  # "He also met with Fidel Castro": the place of the same trip
             if m.location is None and m.mode != "phone" and m.status == "held":
                 m.location = self._scene(m, merged)
@@ -2989,8 +2988,9 @@ class _Builder:
         ):
             return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
         # "will hold a news conference on Wednesday, following a meeting with ...": the
-        # meeting comes before what is still to come
-        # ("will travel to Poland after meeting Modi on Monday": the meeting comes first)
+        # meeting comes before what is still to come; "when" reads back to the sentence's
+        # start ("will ask China to ... when he meets Xi"), "after" only to its own clause
+        # ("will travel to Poland after meeting Modi on Monday": the meeting came first)
         start = self.sents[self.tok_sent[main.start]].start if doc[k].lower_ == "when" else lo
         if doc[k].lower_ in ("following", "after", "when", "while") and _WILL.search(
             doc[min(lo, start) : k].text.lower()
@@ -3984,6 +3984,7 @@ class _Builder:
 
     @staticmethod
     def _fold_lead(lead: _Meet, m: _Meet) -> None:
+        """The lead's subjects, place, day and evidence go to the meeting it announces."""
         m.topics += [t for t in lead.topics if t not in m.topics]
         m.excluded += [t for t in lead.excluded if t not in m.excluded]
         m.location = m.location or lead.location
