@@ -142,7 +142,6 @@ _CONTEXT_OUTCOME = re.compile(
     rf"\b(?:{_RESTATED_VERBS}|agreed|committed|pledged|affirmed|welcomed|expressed|briefed"
     r"|updated|shared|signed|unveiled|launched|announced|sign|raised)\b"
 )
-_MONTH_WORDS = MONTH_NAMES
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _WEAK_OPENERS = frozenset({"on", "over", "about", "regarding", "concerning", "including", "such"})
 _NOT_TOPIC_AFTER_ON = frozenset(
@@ -2180,7 +2179,7 @@ class _Builder:
         location = (
             None
             if where is not None
-            else self._location(lo, loc_hi, topic_tokens, (agreed or main).start)
+            else self._location(lo, loc_hi, topic_tokens, agreed or main)
         )
         if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
@@ -2861,7 +2860,7 @@ class _Builder:
             k in self._date_tokens
             or k in self.tok_place
             or k in self._role_tokens
-            or tok.lower_ in _MONTH_WORDS
+            or tok.lower_ in MONTH_NAMES
             or not tok.is_title
             or (k + 1 < len(self.doc) and self.doc[k + 1].text in ("'s", "’s"))
         ):
@@ -3201,16 +3200,15 @@ class _Builder:
                 return "044"
         return "040"
 
-    def _location(
-        self, lo: int, hi: int, blocked: set[int], anchor: int | None = None
-    ) -> str | None:
+    def _location(self, lo: int, hi: int, blocked: set[int], main: Span) -> str | None:
+        """The place nearest the meeting words ``main`` in ``lo:hi`` (tokens in ``blocked``
+        aside) as an entity key, or None."""
         doc = self.doc
         best: str | None = None
         best_score = 0.0
-        anchor = lo if anchor is None else anchor
+        anchor = main.start
         anchors = [anchor] + [j for j in range(lo, hi) if j in self._trigger_tokens]
-        main = next((t for t in self.spans["trigger"] if t.start == anchor), None)
-        verb = self._noun_subject_verb(lo, hi, main) if main is not None else None
+        verb = self._noun_subject_verb(lo, hi, main)
         if verb is not None:
             anchors.append(verb)  # "Talks on X and Y will open in Oslo": near the verb
         for k in range(lo, hi):
@@ -3302,9 +3300,13 @@ class _Builder:
         doc = self.doc
         if k + 1 >= len(doc) or doc[k + 1].lower_ != "capital" or not self._is_demonym(k):
             return None
-        country = self.g.countries.get(self.tok_ent[k][2:])
-        city = self.g.cities.get(country.capital) if country and country.capital else None
+        city = self._capital_city(self.tok_ent[k][2:])
         return self.city_ent(city, city.name, k).key if city else None
+
+    def _capital_city(self, code: str | None) -> gazetteer.City | None:
+        """The gazetteer city that is the capital of the country ``code``, or None."""
+        country = self.g.countries.get(code) if code else None
+        return self.g.cities.get(country.capital) if country and country.capital else None
 
     def _home_place(self) -> str | None:
         """The dateline's city as a Place key ("NAIROBI, June 12 -", "PEKING, March 20 -")."""
@@ -3344,8 +3346,7 @@ class _Builder:
             key = self.tok_ent.get(k, "")
             if key.startswith("P:"):
                 home = self.ents[key].country
-                capital = self.g.countries[home].capital if home in self.g.countries else None
-                city = self.g.cities.get(capital) if capital else None
+                city = self._capital_city(home)
                 others = [p for p in parts if p != key and p != f"C:{home}"]
                 if city is None or not others or any(self.ents[p].country == home for p in others):
                     return None  # a visit at home: "the president visited his minister"
@@ -3458,7 +3459,7 @@ class _Builder:
         )
         for d in cands:
             text = d.text
-            if d.end < len(doc) and text.lower() in _MONTH_WORDS and _YEAR.match(doc[d.end].text):
+            if d.end < len(doc) and text.lower() in MONTH_NAMES and _YEAR.match(doc[d.end].text):
                 text = f"{text} {doc[d.end].text}"  # "in June 2018": the span holds "June"
             past_trip = d.start < main.start and any(
                 doc[j].lower_ in _PAST_TRIP for j in range(max(lo, d.start - 6), d.start)
@@ -3503,7 +3504,7 @@ class _Builder:
             and status == "planned"
             and len(value) == 7
             and words
-            and words[-1] in _MONTH_WORDS
+            and words[-1] in MONTH_NAMES
             and words[0] not in ("last", "this")
         ):
             # "in January", said in December of a planned meeting: the coming January
