@@ -106,6 +106,12 @@ _SALIENT_STOP = frozenset(
     agency quoted members team brother sister wife husband centre center stalls
     participants discussed discuss discussing""".split()
 )
+#: what a person is to the one named before "'s": "Obama's predecessor, George W. Bush"
+_KIN_NOUNS = frozenset(
+    """predecessor successor wife husband son daughter father mother brother sister
+    widow spouse nephew niece cousin uncle aunt aide spokesman spokeswoman
+    spokesperson deputy rival challenger""".split()
+)
 #: fewer words than this: a headline, a menu item or other page furniture, not the story
 _STORY_SENT = 8
 #: acronyms of news agencies, outlets and titles: sources of a story, not its subject
@@ -782,6 +788,7 @@ class _Builder:
             if paternal:
                 short_map.setdefault(paternal, p.text)
         canon: dict[str, str] = {}
+        titled: dict[str, str] = {}  # a lone name found by its title -> its known person
         for p in full:
             # "Joseph R. Biden, Jr." and "Joe Biden" share the surname: keep the first full form
             # (not for "Mohammed bin Salman" after "Khalid bin Salman": brothers)
@@ -804,15 +811,30 @@ class _Builder:
                 or (canon.get(short_map.get(toks[-1], "")) if len(toks) >= 2 else None)
                 or text
             )
-            info = self.known.get(target) or self.known.get(text)
             role, country = self._person_context(p)
+            alone = len(toks) == 1
+            # "President Obama" beside "Michelle Obama": the holder of the office
+            given = target.split()[0]
+            namesake = (
+                alone
+                and role
+                and given in self.g.first_names
+                and not {given, f"{given}."} & set(self.g.roles["honorifics"])
+            )
+            info = holder(text, role, self._year) if namesake else None
+            info = info or self.known.get(target) or self.known.get(text)
             if info is None and len(target.split()) == 1 and role:
                 # "Speaker Pelosi", "President Biden": the one holder of that office
                 info = holder(text, role, self._year)
-            if info:
+            if alone and not role and text in titled:
+                # "Obama" after "President Obama": that person, not a namesake
+                ent = self._add(titled[text], "Person", "", text, p.start)
+            elif info:
                 ent = self._known_person(info, text, p.start)
             else:
                 ent = self._add(f"P:{target.lower()}", "Person", target, text, p.start)
+            if info and alone and (role or " " not in target):
+                titled.setdefault(text, ent.key)
             key = ent.key
             ent.aliases.add(target)
             if role and not ent.role:
@@ -2070,6 +2092,8 @@ class _Builder:
                     continue
                 if ent.type == "Organization" and self._org_is_venue_or_source(k):
                     continue
+                if ent.type == "Person" and self._kin_of_named(k, key):
+                    continue
                 parts.append(key)
         # capital metonyms as parties ("talks between Washington and Moscow")
         for c in self.spans["country"]:
@@ -2636,15 +2660,25 @@ class _Builder:
         return ent.key
 
     def _titled_before(self, end: int, head: str) -> str | None:
-        """The person named last before ``end`` whose role ends in ``head``."""
+        """The person with a role ending in ``head`` named in the six sentences before
+        ``end``; of several, the one the story has named most ("the president" in a story
+        about Obama that quotes Putin is Obama), then the last named."""
         floor = self.sents[max(0, self.tok_sent[end] - 6)].start
+        found: list[str] = []
         for k in range(end - 1, floor - 1, -1):
             key = self.tok_ent.get(k)
-            if key and key.startswith("P:") and key in self.ents:
+            if key and key.startswith("P:") and key in self.ents and key not in found:
                 role = (self.ents[key].role or "").lower()
                 if role.endswith(head) and self.ents[key].type == "Person":
-                    return key
-        return None
+                    found.append(key)
+        if len(found) < 2:
+            return found[0] if found else None
+        named = Counter(
+            key
+            for k, key in self.tok_ent.items()
+            if k < end and key in found and self.tok_ent.get(k - 1) != key
+        )
+        return max(found, key=lambda key: named[key])
 
     def _object_end(self, start: int, hi: int) -> int:
         """Where the participants after the meeting words end: at the first clause
@@ -2850,6 +2884,21 @@ class _Builder:
             and ent.first < k
         }
         return next(iter(people)) if len(people) == 1 else None
+
+    def _kin_of_named(self, k: int, key: str) -> bool:
+        """The person at ``k`` only names whose relative the next person is: "Obama's
+        predecessor, George W. Bush, held his first summit" is Bush's summit."""
+        end = k
+        while end == k or self.tok_ent.get(end) == key:
+            end += 1
+        doc = self.doc
+        return (
+            end + 3 < len(doc)
+            and doc[end].text in ("'s", "’s")
+            and doc[end + 1].lower_ in _KIN_NOUNS
+            and doc[end + 2].text == ","
+            and end + 3 in self._person_tokens
+        )
 
     def _bare_surname(self, k: int) -> str | None:
         """A lone name word of a person found elsewhere that the person spans missed, as

@@ -92,7 +92,7 @@ _STOP_CAPS = frozenset(
     Peninsula Strait Airport University Street Square Hall Palace Summit Talks Conference
     Forum Treaty Agreement Accord Pact Plan Initiative Program Programme Islamic Muslim
     Christian Catholic Jewish Arab Kurdish Sunni Shia Shiite Elect Designate Later Earlier
-    Separately Afterwards""".split()
+    Separately Afterwards Watch Listen Click Subscribe Regarding Concerning""".split()
 )
 _ORG_HEADS = frozenset(
     """Ministry Department Council Committee Agency Commission Party Organization Organisation
@@ -659,6 +659,7 @@ class _People:
         ]
         accepted: list[Span] = []
         pending: list[tuple[int, int]] = []
+        titled_alone: set[str] = set()
         for start, end in runs:
             text = w.span(start, end)
             toks = w.words(start, end)
@@ -711,6 +712,7 @@ class _People:
                 continue
             if titled:  # "Prince Sultan", "President Carter": a title makes a name, even a city's
                 accepted.append(Span(doc, start, end, label="PERSON"))
+                titled_alone.add(text)
                 continue
             if evidence and not all(city[start:end]) or (evidence and len(toks) >= 2):
                 accepted.append(Span(doc, start, end, label="PERSON"))
@@ -732,6 +734,8 @@ class _People:
                 if paternal:
                     short.setdefault(paternal, set()).add(w.span(span.start, span.end))
         for text in {w.span(s.start, s.end) for s in accepted}:
+            if " " not in text and text not in short and text in titled_alone:
+                short[text] = {text}  # "President Obama", then "Obama" alone: the same person
             info = self.known.get(text)
             if info and info.get("surname"):
                 short.setdefault(info["surname"], set()).add(text)
