@@ -817,11 +817,10 @@ class _Builder:
             given = target.split()[0]
             namesake = (
                 alone
-                and role
                 and given in self.g.first_names
                 and not {given, f"{given}."} & set(self.g.roles["honorifics"])
             )
-            info = holder(text, role, self._year) if namesake else None
+            info = holder(text, role, self._year) if namesake and role else None
             info = info or self.known.get(target) or self.known.get(text)
             if info is None and len(target.split()) == 1 and role:
                 # "Speaker Pelosi", "President Biden": the one holder of that office
