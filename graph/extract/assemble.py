@@ -112,6 +112,22 @@ _KIN_NOUNS = frozenset(
     widow spouse nephew niece cousin uncle aunt aide spokesman spokeswoman
     spokesperson deputy rival challenger""".split()
 )
+#: what words, plans or people "meet" when nobody meets: "met a cool reception"
+_REACTIONS = frozenset(
+    """reception response welcome resistance opposition criticism skepticism scepticism
+    silence derision scorn hostility indifference applause approval condemnation protests
+    setback setbacks obstacles challenges difficulties""".split()
+)
+#: words before "host" that make it a job, not a verb: "a talk show host"
+_HOST_NOUN_BEFORE = frozenset(
+    "a an the his her its their show radio tv television talk co program programme news".split()
+)
+#: what a country "received" that is no visitor: "received no communication regarding"
+_RECEIVED_THINGS = frozenset(
+    """the a an no any news reports support funding aid word letter letters communication
+    messages threats complaints criticism praise requests request assurances backing money
+    help assistance training weapons arms votes""".split()
+)
 #: fewer words than this: a headline, a menu item or other page furniture, not the story
 _STORY_SENT = 8
 #: acronyms of news agencies, outlets and titles: sources of a story, not its subject
@@ -1434,6 +1450,8 @@ class _Builder:
             )
         ) and not self._titled_object(t.end):
             return False
+        if low in ("met", "met with") and self._met_with_reaction(t.end):
+            return False  # "His words met a cool reception from Chirac"
         if low in ("conference", "conferences", "gathering"):
             # not "told a news conference", "a conference call", "the conference room"
             return prev not in _NOT_GATHERING and nxt not in (
@@ -1472,9 +1490,14 @@ class _Builder:
             "hosting",
             "host",
         ):
+            if low == "host" and (
+                prev in _HOST_NOUN_BEFORE
+                or (prev[:1].isalpha() and doc[t.start - 1].is_upper and len(prev) > 1)
+            ):
+                return False  # "a talk show host", "VOA host Masih Alinejad": a job
             return (
                 self._entity_after(t.end, 4)
-                and nxt not in ("the", "a", "an", "news", "reports", "support", "funding", "aid")
+                and nxt not in _RECEIVED_THINGS
                 or (
                     nxt in ("the",)
                     and self._entity_after(t.end + 1, 4)
@@ -1508,6 +1531,8 @@ class _Builder:
             "arrive for",
             "flew to",
         ) or low in _TRAVEL_TO:
+            if prev == "it":
+                return False  # "when it arrived in eastern China": a ship, a plane
             # a place must follow: "left for Nepal", not "left for dead"
             return low not in _TRAVEL_TO or any(
                 self._place_at(k) for k in range(t.end, min(t.end + 3, len(doc)))
@@ -1580,6 +1605,21 @@ class _Builder:
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
+
+    def _met_with_reaction(self, k: int) -> bool:
+        """ "met (with) a cool reception", "met with stiff resistance": a reaction
+        named within three words after "met", before any actor, as the head of its
+        phrase (not "met with opposition leaders")."""
+        doc = self.doc
+        for j in range(k, min(k + 4, len(doc))):
+            if j in self.tok_ent:
+                return False
+            if doc[j].lower_ in _REACTIONS:
+                return j + 1 == len(doc) or not doc[j + 1].is_alpha or doc[j + 1].lower_ in (
+                    "from", "by", "in", "at", "over", "among", "to", "for", "on", "and", "as",
+                    "but", "when", "after", "with", "across",
+                )
+        return False
 
     def _add_side(self, code: str, at: int, parts: list[str]) -> None:
         """The country ``code`` (the host of a visit or of talks in its capital) as a side
