@@ -154,6 +154,8 @@ _PRESENT_VERBS = _PRESENT_MOTION | frozenset("hosts holds meets visits".split())
 _PRESS_VERBS = frozenset("urged urges pressed presses encouraged pushed ask asks asked".split())
 #: a clause whose subject is a pair just named: "The two leaders also said ..."
 _TWO_OF_THEM = re.compile(r"(?:the two (?:leaders|men|women|presidents|ministers)|both leaders)\b")
+#: "they" alone as the subject of the meeting words: "They last met in Washington"
+_THEY_SUBJECT = re.compile(r"they(?: (?:last|first|also|later|then|previously|have|had|\w+ly))*\s*")
 #: a sentence whose subject is the sides of a meeting just reported
 _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|presidents|ministers))\b")
 #: what the sides agreed, stressed or committed to, said of them after the meeting
@@ -2190,8 +2192,13 @@ class _Builder:
             other = self._object_antecedent(main.start, parts)
             if other:
                 parts.append(other)
-        if self._sides(parts) < 2 and _TWO_OF_THEM.match(doc[lo : main.start].text.lower()):
-            # "The two leaders also said they addressed ... in talks": the pair just named
+        head_words = doc[lo : main.start].text.lower()
+        if self._sides(parts) < 2 and (
+            _TWO_OF_THEM.match(head_words)
+            or (not parts and _THEY_SUBJECT.fullmatch(head_words))
+        ):
+            # "The two leaders also said they addressed ... in talks", "They last met in
+            # Washington": the pair just named
             parts += [p for p in self._named_pair(si) if p not in parts]
         if doc[lo].lower_ in ("who", "whom") and lo > sent.start:
             # "after meeting president Alan Garcia, whom he said spoke by telephone with":

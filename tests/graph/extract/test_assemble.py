@@ -128,6 +128,7 @@ CASES = [
     "met-a-reception",
     "host-as-a-job",
     "it-arrived",
+    "they-last-met",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
