@@ -352,6 +352,8 @@ _GROUP_NOUNS = frozenset(
     """leaders lawmakers legislators representatives executives advocates activists elders
     governors mayors delegates""".split()
 )
+#: the unnamed officials of the country whose capital a visitor meets them in
+_OFFICIAL_NOUNS = _GROUP_NOUNS | {"officials", "authorities", "ministers", "counterparts"}
 #: words after "called X" that name X, not call X ("called Putin a war criminal")
 _NAMING_WORDS = frozenset(["a", "an", "the", "his", "her", "their", "one", '"', "“", "‘", "'"])
 #: a clause still to come
@@ -1630,7 +1632,7 @@ class _Builder:
             self.country_ent(code, self.g.countries[code].name, at)
             parts.append(f"C:{code}")
 
-    def _meets_group(self, main: Span, hi: int) -> bool:
+    def _meets_group(self, main: Span, hi: int, nouns: frozenset[str] = _GROUP_NOUNS) -> bool:
         """ "met with a diverse group of faith leaders", "convened civil rights leaders":
         the meeting words take an unnamed group of people as their object (not "his
         advisers", "reporters")."""
@@ -1642,7 +1644,7 @@ class _Builder:
                 return False
             if low in ("his", "her", "their", "its", "our"):
                 return False  # "met with his advisers": his own side
-            if low in _GROUP_NOUNS:
+            if low in nouns:
                 return True
         return False
 
@@ -2254,6 +2256,8 @@ class _Builder:
         if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on
             k = where - 2 if doc[where - 1].text == "," else where - 1
+            while k > sent.start and (k in self._date_tokens or doc[k].lower_ in ("on", "in")):
+                k -= 1  # "to Kiev on Friday, where he met"
             country = self.tok_ent.get(k, "")
             location = (
                 self.tok_place.get(k)
@@ -2288,7 +2292,10 @@ class _Builder:
             location
             and location.startswith("P:")
             and self._sides(parts) == 1
-            and any(lab in ("talks", "negotiations") for lab in labels)
+            and (
+                any(lab in ("talks", "negotiations") for lab in labels)
+                or self._meets_group(main, hi, _OFFICIAL_NOUNS)  # "met with senior officials"
+            )
             and any(self.ents[p].type == "Person" for p in parts)
             # (not "their first meeting since talks in Riyadh": sides named before)
             and not any(doc[k].lower_ in ("their", "since") for k in range(lo, main.start))
