@@ -354,6 +354,10 @@ _GROUP_NOUNS = frozenset(
 )
 #: the unnamed officials of the country whose capital a visitor meets them in
 _OFFICIAL_NOUNS = _GROUP_NOUNS | {"officials", "authorities", "ministers", "counterparts"}
+#: meeting nouns a subject can modify: "peace talks", "a climate summit"
+_MODIFIED_NOUNS = frozenset(
+    "talks negotiations summit meeting meetings conference dialogue consultations".split()
+)
 #: words after "called X" that name X, not call X ("called Putin a war criminal")
 _NAMING_WORDS = frozenset(["a", "an", "the", "his", "her", "their", "one", '"', "“", "‘", "'"])
 #: a clause still to come
@@ -3786,10 +3790,32 @@ class _Builder:
             used.update(range(pieces[0].start if pieces else start, end))
             last_end = end
             k = max(end, k + 1)
-        for t in self._subject_topics(lo, hi):
+        for t in self._subject_topics(lo, hi) + self._modifier_topics(lo, trigs, used):
             if not any(_same_topic(t, x) for x in excluded) and t not in topics:
                 topics.append(t)
         return topics[:14], used
+
+    def _modifier_topics(self, lo: int, trigs: list[Span], used: set[int]) -> list[str]:
+        """The subject named by the words before a meeting noun: "peace talks", "arms
+        control negotiations", "a climate summit"; their tokens join ``used``."""
+        doc = self.doc
+        subjects = self.cues["subject_modifiers"]
+        links = self.cues["subject_modifier_links"]
+        out = []
+        for t in trigs:
+            head = t.end - 1  # "peace talks" is itself a trigger
+            if doc[head].lower_ not in _MODIFIED_NOUNS:
+                continue
+            k = head
+            while k > lo and (doc[k - 1].lower_ in subjects or doc[k - 1].lower_ in links):
+                k -= 1
+            while k < head and doc[k].text == "-":
+                k += 1
+            if any(doc[j].lower_ in subjects for j in range(k, head)):
+                words = doc[k:head].text.replace(" - ", "-")
+                out.append(words.lower() if doc[k].is_sent_start else words)
+                used.update(range(k, head))
+        return out
 
     def _attribution_after(self, comma: int, hi: int) -> bool:
         """ "..., a Finance Ministry spokesman said." after ``comma``: a short source and

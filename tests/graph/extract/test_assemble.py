@@ -132,6 +132,8 @@ CASES = [
     "where-after-a-day",
     "officials-in-a-capital",
     "his-own-officials",
+    "subject-before-talks",
+    "compound-subject-before-talks",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
