@@ -2797,6 +2797,11 @@ class _Builder:
                     (k + 1) in self.tok_ent
                     or nxt.lower_ in ("and", "as", "well")
                     or nxt.text in self._role_starts
+                    or (
+                        nxt.lower_ == "including"
+                        and k + 2 < hi
+                        and (k + 2 in self._role_tokens or k + 2 in self._person_tokens)
+                    )  # "Pakistani officials, including Prime Minister Gilani"
                     or self._list_reaches_person(k + 1, hi)
                 ):
                     k += 1
@@ -3670,6 +3675,16 @@ class _Builder:
                 k += 1
                 continue
             start = k + len(matched)
+            if matched[-1] in ("including", "include", "included") and (
+                start in self._role_tokens
+                or start in self._person_tokens
+                or start in self._trigger_tokens
+                or start in self.tok_place
+            ):
+                # "met Pakistani officials, including Prime Minister Gilani", "his travels
+                # will include meeting Modi": people, stops and meetings, not subjects
+                k += 1
+                continue
             if matched[0] in ("addressed", "address") and any(
                 w in _AUDIENCES for w in text_tokens[start - lo : start - lo + 3]
             ):

@@ -134,6 +134,8 @@ CASES = [
     "his-own-officials",
     "subject-before-talks",
     "compound-subject-before-talks",
+    "talks-that-would-include",
+    "officials-including-people",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
