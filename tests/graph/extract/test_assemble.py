@@ -136,6 +136,7 @@ CASES = [
     "compound-subject-before-talks",
     "talks-that-would-include",
     "officials-including-people",
+    "sentence-opening-relative-date",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",

@@ -29,6 +29,11 @@ _PUB = dt.date(2025, 4, 8)  # a Tuesday
         ("spoke this afternoon", [("this afternoon", "rel")]),
         ("Yesterday, they met. Today they talk.", [("Yesterday", "rel"), ("Today", "rel")]),
         ("last week", [("last week", "rel")]),
+        # a sentence may open on the relative date
+        ("Last week, they met.", [("Last week", "rel")]),
+        ("This afternoon, they spoke.", [("This afternoon", "rel")]),
+        ("Earlier this month, they met.", [("Earlier this month", "rel")]),
+        ("Two weeks ago, they met.", [("Two weeks ago", "rel")]),
         ("since June", [("June", "mon")]),
         ("in 2019", [("2019", "year")]),
         # a month with a year or a day after it is that date, not "in <month>"
@@ -44,12 +49,11 @@ _PUB = dt.date(2025, 4, 8)  # a Tuesday
         ("In March, they met.", [("March", "mon")]),
         ("In 2015, they met.", [("2015", "year")]),
         ("Early June talks", [("Early June", "mon")]),
-        # no match: inside a word, lower-case month, "May" as a verb, capitalised "Last"
+        # no match: inside a word, lower-case month, "May" as a verb
         ("X2019 talks", []),
         ("_May 3", []),
         ("may 3", []),
         ("They May meet", []),
-        ("Last week", []),
         ("Tuesdays", []),
     ],
 )
@@ -88,6 +92,9 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("Yesterday", _PUB, "2025-04-07"),
         ("this morning", None, None),
         ("5 days ago", _PUB, "2025-04-03"),
+        ("This afternoon", _PUB, "2025-04-08"),  # opening a sentence
+        ("Last week", _PUB, "2025"),
+        ("Earlier this week", _PUB, "2025-04"),
     ],
 )
 def test_resolve(text: str, published: dt.date | None, expected: str | None) -> None:
