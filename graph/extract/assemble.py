@@ -1460,6 +1460,10 @@ class _Builder:
             return False
         if low in ("met", "met with") and self._met_with_reaction(t.end):
             return False  # "His words met a cool reception from Chirac"
+        if low == "conference" and prev in ("news", "press") and nxt == "with":
+            # "at a news conference with British Foreign Secretary William Hague": the two
+            # appeared together; not "told a news conference"
+            return self._entity_after(t.end + 1, 4)
         if low in ("conference", "conferences", "gathering"):
             # not "told a news conference", "a conference call", "the conference room"
             return prev not in _NOT_GATHERING and nxt not in (
@@ -2212,7 +2216,14 @@ class _Builder:
             head = self.tok_ent.get(lo - 2 if doc[lo - 1].text == "," else lo - 1, "")
             if head.startswith("P:") and self.ents[head].type == "Person" and head not in parts:
                 parts.insert(0, head)
-        for k in range(max(lo, main.start - 5), main.start):  # the subject, right before
+        subject_at = list(range(max(lo, main.start - 5), main.start))  # right before
+        if doc[sent.start].lower_.endswith("ing"):
+            # "Speaking at a news conference with Hague, the U.S. secretary of state said":
+            # the subject after the fronted clause
+            comma = next((j for j in range(main.end, hi) if doc[j].text == ","), None)
+            if comma is not None:
+                subject_at.append(comma + 1)
+        for k in subject_at:
             titled = self._titled_subject(k) if doc[k].lower_ == "the" else None
             if titled is not None and titled not in parts and k + 1 not in speakers:
                 parts.append(titled)  # "the Pakistani president met ...": Musharraf
@@ -2935,7 +2946,13 @@ class _Builder:
             return None
         country = self.tok_ent.get(k + 1, "")
         head = self.doc[k + 2].lower_
-        if not country.startswith("C:") or head not in _BARE_HEADS or k + 3 in self._person_tokens:
+        if not country.startswith("C:") or head not in _BARE_HEADS:
+            return None
+        end = k + 3
+        if end + 1 < len(self.doc) and self.doc[end].lower_ == "of" and self.doc[end + 1].is_lower:
+            head = f"{head} of {self.doc[end + 1].lower_}"  # "the U.S. secretary of state"
+            end += 2
+        if end in self._person_tokens:
             return None
         people = {
             key

@@ -137,6 +137,8 @@ CASES = [
     "talks-that-would-include",
     "officials-including-people",
     "sentence-opening-relative-date",
+    "joint-news-conference",
+    "the-us-secretary-of-state",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
