@@ -112,6 +112,12 @@ _KIN_NOUNS = frozenset(
     widow spouse nephew niece cousin uncle aunt aide spokesman spokeswoman
     spokesperson deputy rival challenger""".split()
 )
+#: what "phone" names when it is no call: "mass phone surveillance", "phone records"
+_PHONE_THINGS = frozenset(
+    """surveillance interceptions intercepts interception tapping taps records data
+    hacking lines numbers number companies company network networks bill bills
+    service services metadata logs""".split()
+)
 #: what words, plans or people "meet" when nobody meets: "met a cool reception"
 _REACTIONS = frozenset(
     """reception response welcome resistance opposition criticism skepticism scepticism
@@ -1473,6 +1479,7 @@ class _Builder:
             return (
                 ("phone" in stext or "telephone" in stext or "call with" in stext)
                 and nxt not in ("for", "on", "upon", "it", "off")
+                and not (low in ("phone", "phones") and nxt in _PHONE_THINGS)
             ) or (low in ("called", "calls") and self._calls_person(t))
         if low in ("spoke with", "spoke to", "speaks with", "speak with"):
             return self._entity_after(t.end, 3)
@@ -2263,10 +2270,16 @@ class _Builder:
         agreed = self._agreed_meeting(main, trigs, loc_hi) if said_to else None
         if agreed is not None:
             loc_hi = hi  # "agreed on Monday to hold talks in Geneva": where the talks go
+        said_at = topic_tokens
+        if doc[sent.start].lower_ in ("speaking", "talking", "writing"):
+            # "Speaking in Geneva, Meade said he would summon ...": where he spoke
+            comma = next((j for j in range(sent.start, main.start) if doc[j].text == ","), None)
+            if comma is not None:
+                said_at = topic_tokens | set(range(sent.start, comma))
         location = (
             None
             if where is not None
-            else self._location(lo, loc_hi, topic_tokens, agreed or main)
+            else self._location(lo, loc_hi, said_at, agreed or main)
         )
         if location is None and where is not None and where > 1:
             # "from Beijing, where he met ...": the place the clause hangs on

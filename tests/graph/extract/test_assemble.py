@@ -139,6 +139,7 @@ CASES = [
     "sentence-opening-relative-date",
     "joint-news-conference",
     "the-us-secretary-of-state",
+    "summon-the-ambassador",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
