@@ -140,6 +140,7 @@ CASES = [
     "joint-news-conference",
     "the-us-secretary-of-state",
     "summon-the-ambassador",
+    "offer-to-make-a-visit",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
