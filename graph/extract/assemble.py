@@ -1466,6 +1466,24 @@ class _Builder:
             return False
         if low in ("met", "met with") and self._met_with_reaction(t.end):
             return False  # "His words met a cool reception from Chirac"
+        if (
+            t.text == "Summit"
+            and not t[0].is_sent_start
+            and nxt in ("said", "says", "added", "announced", "reported")
+            and not doc[t.start - 1].text[:1].isupper()
+            and prev not in ("the", "a", "an", "this", "that")
+        ):
+            return False  # "..., Summit added": a company called Summit, no summit
+        if (
+            t.text == "Summit"
+            and t.end < len(doc)
+            and doc[t.end].is_title
+            and t.end not in self._date_tokens
+            and t.end not in self.tok_place
+            and t.end not in self.tok_ent
+            and nxt not in _MEETING_NOUNS
+        ):
+            return False  # "directors of Summit Bancorp": a name that begins with it
         if low == "conference" and prev in ("news", "press") and nxt == "with":
             # "at a news conference with British Foreign Secretary William Hague": the two
             # appeared together; not "told a news conference"

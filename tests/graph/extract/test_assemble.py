@@ -141,6 +141,7 @@ CASES = [
     "the-us-secretary-of-state",
     "summon-the-ambassador",
     "offer-to-make-a-visit",
+    "summit-the-company",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
