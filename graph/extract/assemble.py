@@ -1613,6 +1613,8 @@ class _Builder:
             return trip and self._place_at(t.end) is not None
         if low in _TOLD_VERBS | _ADDRESS_VERBS and self._body_after(t.end) is not None:
             return True  # "told the Security Council", "briefed the U.N. General Assembly"
+        if low == "told" and self._told_leader(t.end):
+            return True  # "Trump told Vietnam's President Tran Dai Quang that ..."
         if low in _TOLD_VERBS:
             # "Kerry warned his Russian counterpart, Sergey Lavrov, that ...": words to a
             # counterpart are a contact between the two
@@ -1642,6 +1644,24 @@ class _Builder:
         if low == "talked":
             return nxt in ("with", "to", "by")
         return True
+
+    def _told_leader(self, k: int) -> bool:
+        """ "told Vietnam's President Tran Dai Quang", "told visiting U.S. President
+        Donald Trump": a leader or minister named by title right after "told" (not
+        "told CNN's Christiane Amanpour", "told reporters")."""
+        doc = self.doc
+        start = k
+        while k < len(doc) and (
+            doc[k].lower_ in ("the", "visiting", "'s", "’s")
+            or self.tok_ent.get(k, "").startswith("C:")
+        ):
+            k += 1
+        role = next((r for r in self.spans["role"] if start <= r.start <= k < r.end), None)
+        return (
+            role is not None
+            and doc[role.end - 1].lower_ in _BARE_HEADS
+            and role.end in self._person_tokens
+        )
 
     def _met_with_reaction(self, k: int) -> bool:
         """ "met (with) a cool reception", "met with stiff resistance": a reaction

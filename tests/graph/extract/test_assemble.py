@@ -142,6 +142,7 @@ CASES = [
     "summon-the-ambassador",
     "offer-to-make-a-visit",
     "summit-the-company",
+    "told-a-leader",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
