@@ -3823,6 +3823,16 @@ class _Builder:
                     pieces.append(doc[start : end - 1])
                     start = end = end + 1
                     continue
+                if (
+                    tok.lower_ == "as"
+                    and end > start
+                    and end + 2 < hi
+                    and doc[end + 1].lower_ == "well"
+                    and doc[end + 2].lower_ == "as"
+                ):
+                    pieces.append(doc[start:end])  # "X as well as Y": X, then Y
+                    start = end = end + 3
+                    continue
                 if tok.lower_ == "as" and not (
                     end + 1 < hi and doc[end + 1].lower_ in ("a", "an", "well")
                 ):
@@ -4220,7 +4230,18 @@ class _Builder:
         same_people = {p for p in a.participants if p.startswith("P:")} == {
             p for p in b.participants if p.startswith("P:")
         }
-        if a.sidelines != b.sidelines and not (same_people and b.definite and b.date is None):
+        if a.sidelines != b.sidelines and not (
+            same_people
+            and (
+                b.definite
+                and b.date is None
+                # "his stop in Italy for the G-8 summit": the trip there is the summit
+                or "visit" in (a.label, b.label)
+                and "summit" in (a.label, b.label)
+                and a.location == b.location
+                and a.sent_index == b.sent_index
+            )
+        ):
             return False  # (but "the meeting between Modi and Xi" is the one on the sidelines)
         if not _dates_agree(a.date, b.date):
             return False

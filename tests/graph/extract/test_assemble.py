@@ -143,6 +143,8 @@ CASES = [
     "offer-to-make-a-visit",
     "summit-the-company",
     "told-a-leader",
+    "stop-for-the-summit",
+    "as-well-as-subjects",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
