@@ -100,6 +100,7 @@ _CITY_ALIASES = {
     "Kiev": "Kyiv",
     "Peking": "Beijing",
     "Naypyidaw": "Nay Pyi Taw",
+    "Naypyitaw": "Nay Pyi Taw",
     "Mecca": "Makkah",
     "Danang": "Da Nang",
     "Sharm El-Sheikh": "Sharm el-Sheikh",
@@ -158,11 +159,26 @@ def _load_venues() -> dict[str, City]:
         if rec["name"] not in _NOT_STATES:
             out[rec["name"]] = City(str(rec["geonameid"]), rec["name"], "US", 0)
     for rec in _jsonl("venues.jsonl"):
+        if "city" in rec:
+            continue  # a seat of government: a name of its city (``_seats``)
         key = "venue-" + rec["name"].lower().replace(" ", "-")
         venue = City(key, rec["name"], rec["country"], 0)
         for name in (rec["name"], *rec.get("aliases", [])):
             out[name] = venue
             out.setdefault(fold_accents(name), venue)
+    return out
+
+
+def _seats(cities: dict[str, City]) -> dict[str, City]:
+    """Seats of government and their palaces, each a name of its city: "talks at
+    Downing Street" are talks in London (``venues.jsonl`` records with a ``city``)."""
+    out: dict[str, City] = {}
+    for rec in _jsonl("venues.jsonl"):
+        city = cities.get(rec.get("city", ""))
+        if city is not None:
+            for name in (rec["name"], *rec.get("aliases", [])):
+                out[name] = city
+                out.setdefault(fold_accents(name), city)
     return out
 
 
@@ -256,6 +272,7 @@ def load() -> Gazetteer:
     cues = json.loads((_PATTERNS / "cues.json").read_text(encoding="utf-8"))
     venues = _load_venues()
     cities = _load_cities() | venues  # a venue wins over a town of its name ("Bali")
+    cities |= _seats(cities)
     first_names = _load_first_names()
     surnames = set(_people_surnames())
     role_words = {w.capitalize() for key in ("heads", "modifiers") for w in roles.get(key, [])}

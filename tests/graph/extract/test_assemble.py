@@ -145,6 +145,7 @@ CASES = [
     "told-a-leader",
     "stop-for-the-summit",
     "as-well-as-subjects",
+    "seat-of-government",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
