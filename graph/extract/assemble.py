@@ -1466,24 +1466,8 @@ class _Builder:
             return False
         if low in ("met", "met with") and self._met_with_reaction(t.end):
             return False  # "His words met a cool reception from Chirac"
-        if (
-            t.text == "Summit"
-            and not t[0].is_sent_start
-            and nxt in ("said", "says", "added", "announced", "reported")
-            and not doc[t.start - 1].text[:1].isupper()
-            and prev not in ("the", "a", "an", "this", "that")
-        ):
-            return False  # "..., Summit added": a company called Summit, no summit
-        if (
-            t.text == "Summit"
-            and t.end < len(doc)
-            and doc[t.end].is_title
-            and t.end not in self._date_tokens
-            and t.end not in self.tok_place
-            and t.end not in self.tok_ent
-            and nxt not in _MEETING_NOUNS
-        ):
-            return False  # "directors of Summit Bancorp": a name that begins with it
+        if t.text == "Summit" and self._company_summit(t):
+            return False
         if low == "conference" and prev in ("news", "press") and nxt == "with":
             # "at a news conference with British Foreign Secretary William Hague": the two
             # appeared together; not "told a news conference"
@@ -1645,10 +1629,32 @@ class _Builder:
             return nxt in ("with", "to", "by")
         return True
 
+    def _company_summit(self, t: Span) -> bool:
+        """ "directors of Summit Bancorp", "..., Summit added": a name that begins with
+        "Summit" or a company called so, speaking; no summit."""
+        doc = self.doc
+        nxt = doc[t.end] if t.end < len(doc) else None
+        if nxt is None:
+            return False
+        if (
+            nxt.lower_ in ("said", "says", "added", "announced", "reported")
+            and not t[0].is_sent_start
+            and not doc[t.start - 1].text[:1].isupper()
+            and doc[t.start - 1].lower_ not in ("the", "a", "an", "this", "that")
+        ):
+            return True
+        return (
+            nxt.is_title
+            and t.end not in self._date_tokens
+            and t.end not in self.tok_place
+            and t.end not in self.tok_ent
+            and nxt.lower_ not in _MEETING_NOUNS
+        )
+
     def _told_leader(self, k: int) -> bool:
-        """ "told Vietnam's President Tran Dai Quang", "told visiting U.S. President
-        Donald Trump": a leader or minister named by title right after "told" (not
-        "told CNN's Christiane Amanpour", "told reporters")."""
+        """ "told Vietnam's President Tran Dai Quang": a leader or minister named by
+        title right after "told" (not "told CNN's Christiane Amanpour", "told
+        reporters")."""
         doc = self.doc
         start = k
         while k < len(doc) and (
