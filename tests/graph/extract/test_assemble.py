@@ -146,6 +146,7 @@ CASES = [
     "stop-for-the-summit",
     "as-well-as-subjects",
     "seat-of-government",
+    "process-not-meeting",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
