@@ -147,6 +147,7 @@ CASES = [
     "as-well-as-subjects",
     "seat-of-government",
     "process-not-meeting",
+    "skipped-the-session",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
