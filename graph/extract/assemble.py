@@ -3823,6 +3823,16 @@ class _Builder:
                     )
                 ):
                     break  # "..., and discussed Y": the next opener starts its own topics
+                if (
+                    tok.lower_ in ("at", "during")
+                    and end > start
+                    and any(
+                        doc[j].lower_ in _ENCOUNTER_HEADS
+                        for j in range(end + 1, min(end + 5, hi))
+                    )
+                    and not any(j in self.tok_ent for j in range(end + 1, min(end + 5, hi)))
+                ):
+                    break  # "focused on trade at their summit": the meeting, not the subject
                 if tok.lower_ == "as" and end > start and doc[end - 1].lower_ == "such":
                     # "cooperation in areas such as emerging technologies and clean energy":
                     # the areas listed are the subjects

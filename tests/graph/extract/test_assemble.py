@@ -148,6 +148,7 @@ CASES = [
     "seat-of-government",
     "process-not-meeting",
     "skipped-the-session",
+    "subject-at-their-summit",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
