@@ -3352,6 +3352,7 @@ class _Builder:
                 or j in self._role_tokens
                 or self._place_token(j)
                 or doc[j].lower_ in _PARTNER_GLUE
+                or doc[j].lower_ == "by"  # "a visit by Netanyahu to Washington was ..."
                 or doc[j].lower_ in ("to", "in") and self._place_token(j + 1)
             ):  # "the visit to France was postponed"
                 j -= 1

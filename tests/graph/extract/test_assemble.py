@@ -149,6 +149,7 @@ CASES = [
     "process-not-meeting",
     "skipped-the-session",
     "subject-at-their-summit",
+    "visit-by-called-off",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
