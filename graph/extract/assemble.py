@@ -446,7 +446,8 @@ _MEETING_NOUNS = frozenset(
     round call consultations trip""".split()
 )
 _REPORT_VERBS = frozenset(
-    """said says told tells added stated noted explained warned insisted declared""".split()
+    """said says told tells added stated noted explained warned insisted declared reported
+    reports""".split()
 )
 _SPEAKER_GLUE = frozenset({"the", "'s", "’s", "spokesman", "spokeswoman", "spokesperson", "-"})
 _AUDIENCE_WORDS = frozenset(
@@ -3827,11 +3828,7 @@ class _Builder:
                 if (
                     tok.lower_ in ("at", "during")
                     and end > start
-                    and any(
-                        doc[j].lower_ in _ENCOUNTER_HEADS
-                        for j in range(end + 1, min(end + 5, hi))
-                    )
-                    and not any(j in self.tok_ent for j in range(end + 1, min(end + 5, hi)))
+                    and self._names_encounter(end, hi)
                 ):
                     break  # "focused on trade at their summit": the meeting, not the subject
                 if tok.lower_ == "as" and end > start and doc[end - 1].lower_ == "such":
@@ -3926,6 +3923,16 @@ class _Builder:
                 out.append(words.lower() if doc[k].is_sent_start else words)
                 used.update(range(k, head))
         return out
+
+    def _names_encounter(self, k: int, hi: int) -> bool:
+        """A meeting word within four words after ``k`` with no actor before it: "at
+        their summit", "at talks brokered by China"."""
+        for j in range(k + 1, min(k + 5, hi)):
+            if j in self.tok_ent:
+                return False
+            if self.doc[j].lower_ in _ENCOUNTER_HEADS:
+                return True
+        return False
 
     def _attribution_after(self, comma: int, hi: int) -> bool:
         """ "..., a Finance Ministry spokesman said." after ``comma``: a short source and

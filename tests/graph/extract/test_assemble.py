@@ -150,6 +150,7 @@ CASES = [
     "skipped-the-session",
     "subject-at-their-summit",
     "visit-by-called-off",
+    "reported-attribution",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
