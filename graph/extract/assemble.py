@@ -4097,7 +4097,14 @@ class _Builder:
                         or len(piece.split()) > 5
                     ):
                         break
-                    t = _clean_topic_text(re.sub(r"^(?:[Tt]he|[Aa]n?)\s+(?=[a-z])", "", piece))
+                    t = _clean_topic_text(
+                        re.sub(
+                            r"^(?:[Tt]he|[Aa]n?)\s+(?=[a-z])(?:(?:subject|issue|topic|question)"
+                            r"\s+of\s+)?",
+                            "",
+                            piece,
+                        )
+                    )
                     if (
                         t
                         and t not in out
@@ -4435,8 +4442,13 @@ _T_BEFORE = (
     + _LOW_PHRASE
     + r")"
 )
-_T_AFTER = r"(?P<T>[^.,;:!?()\n]{2,80})"
-_T_LIST = r"(?P<T>[^.;:!?()\n]{2,120})"
+#: a subject runs to the end of its clause: "avoided Taiwan when Putin met Xi" stops
+#: before "when"
+_CLAUSE_END = (
+    r"(?!\b(?:when|while|where|after|before|because|but|if|though|although|since|until|as)\b)"
+)
+_T_AFTER = r"(?P<T>(?:" + _CLAUSE_END + r"[^.,;:!?()\n]){2,80})"
+_T_LIST = r"(?P<T>(?:" + _CLAUSE_END + r"[^.;:!?()\n]){2,120})"
 _T_MID = r"(?P<T>[\w'\- ]{2,60}?)"
 
 

@@ -151,6 +151,7 @@ CASES = [
     "subject-at-their-summit",
     "visit-by-called-off",
     "reported-attribution",
+    "avoided-when-they-met",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
