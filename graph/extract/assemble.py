@@ -3276,6 +3276,14 @@ class _Builder:
                 and month > pub.month
             ):
                 return True  # (a present tense of a past month would be "hosted")
+            if (
+                present
+                and w in _WEEKDAYS
+                and prev in ("on", "")
+                and pub is not None
+                and _WEEKDAYS.index(w) != pub.weekday()
+            ):
+                return True  # "meets Xi in Beijing on Thursday", said on a Wednesday
         return False
 
     def _purpose_to(self, lo: int, main: Span) -> int | None:

@@ -152,6 +152,7 @@ CASES = [
     "visit-by-called-off",
     "reported-attribution",
     "avoided-when-they-met",
+    "present-tense-weekday",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
