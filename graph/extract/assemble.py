@@ -4509,7 +4509,9 @@ def _compile_excluded(pattern: str) -> re.Pattern[str]:
     if not before:
         return re.compile(_T_BEFORE + flex(after))
     if after.strip():
-        return re.compile(r"(?i:" + flex(before) + ")" + _T_MID + r"(?i:" + flex(after) + ")")
+        # "no {T} on the agenda": "no" a whole word, not the start of "not be on the agenda"
+        lead = flex(before.rstrip()) + (r"\s+" if before.endswith(" ") else "")
+        return re.compile(r"\b(?i:" + lead + ")" + _T_MID + r"(?i:" + flex(after) + ")")
     tail = _T_LIST if "such as" in before or "including" in before else _T_AFTER
     # a whole word: "not discuss {T}" must not read "not discussed" as "not discuss" + "ed"
     edge = r"\b" if before.strip()[-1:].isalnum() else ""
