@@ -3648,7 +3648,10 @@ class _Builder:
             (
                 d
                 for d in self.spans["date"]
-                if lo <= d.start < hi and not self._report_date(d, main)
+                if lo <= d.start < hi
+                and not self._report_date(d, main)
+                # "the first visit by an African leader since 2008": not its date
+                and not (d.start > 0 and doc[d.start - 1].lower_ == "since")
             ),
             key=distance,
         )

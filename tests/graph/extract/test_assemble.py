@@ -154,6 +154,7 @@ CASES = [
     "avoided-when-they-met",
     "present-tense-weekday",
     "will-not-be-on-the-agenda",
+    "first-since-a-year",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
