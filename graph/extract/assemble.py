@@ -1992,7 +1992,11 @@ class _Builder:
         if k < hi and self.doc[k].lower_ in ("to", "of") and self.doc[k - 1].lower_ in _TRIP_NOUNS:
             k += 1  # "a 10-day visit to India, Indonesia and Japan", "a tour of ..."
         while k < hi:
-            key = self._place_at(k) or ""
+            # (not "visit to Tokyo, Australian Prime Minister ...": a demonym is no stop)
+            demonym = any(
+                c.start <= k < c.end and c.label_ == "DEMONYM" for c in self.spans["country"]
+            )
+            key = "" if demonym else self._place_at(k) or ""
             if key.startswith("C:"):
                 country = key
             elif key.startswith("P:") and self.ents[key].country:

@@ -155,6 +155,7 @@ CASES = [
     "present-tense-weekday",
     "will-not-be-on-the-agenda",
     "first-since-a-year",
+    "visit-then-demonym",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
