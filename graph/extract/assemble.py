@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import numpy
 from spacy.attrs import ORTH
@@ -118,6 +118,19 @@ _PHONE_THINGS = frozenset(
     hacking lines numbers number companies company network networks bill bills
     service services metadata logs""".split()
 )
+#: what "met" takes that is no one: "met the deadline", "met criticism", "met with fierce
+#: opposition" (the word right after "met", or the one after that)
+_MET_THINGS = frozenset(
+    """criticism resistance opposition protests skepticism scepticism demands deadline needs
+    requirements criteria expectations standards target targets goals obligations conditions
+    fate death approval condemnation disapproval success anger outrage""".split()
+)
+_MET_THINGS_SECOND = frozenset(
+    """criticism resistance opposition deadline demands requirements target needs
+    condemnation""".split()
+)
+#: the verbs those apply to
+_MEET_VERBS = frozenset(("met", "meet", "meets", "meeting", "met with", "meet with"))
 #: what words, plans or people "meet" when nobody meets: "met a cool reception"
 _REACTIONS = frozenset(
     """reception response welcome resistance opposition criticism skepticism scepticism
@@ -1421,52 +1434,8 @@ class _Builder:
         prev = doc[t.start - 1].lower_ if t.start > 0 else ""
         sent = self.sents[self.tok_sent[t.start]]
         stext = span_text(sent).lower()
-        if low in ("met", "meet", "meets", "meeting", "met with", "meet with") and (
-            nxt
-            in (
-                "criticism",
-                "resistance",
-                "opposition",
-                "protests",
-                "skepticism",
-                "scepticism",
-                "demands",
-                "deadline",
-                "needs",
-                "requirements",
-                "criteria",
-                "expectations",
-                "standards",
-                "target",
-                "targets",
-                "goals",
-                "obligations",
-                "conditions",
-                "fate",
-                "death",
-                "approval",
-                "condemnation",
-                "disapproval",
-                "success",
-                "anger",
-                "outrage",
-            )
-            or nxt2
-            in (
-                "criticism",
-                "resistance",
-                "opposition",
-                "deadline",
-                "demands",
-                "requirements",
-                "target",
-                "needs",
-                "condemnation",
-            )
-        ) and not self._titled_object(t.end):
-            return False
-        if low in ("met", "met with") and self._met_with_reaction(t.end):
-            return False  # "His words met a cool reception from Chirac"
+        if low in _MEET_VERBS and self._meets_no_one(t, low):
+            return False  # "met the deadline", "met a cool reception from Chirac"
         if t.text == "Summit" and self._company_summit(t):
             return False
         if low == "conference" and prev in ("news", "press") and nxt == "with":
@@ -1670,12 +1639,20 @@ class _Builder:
             and role.end in self._person_tokens
         )
 
-    def _met_with_reaction(self, k: int) -> bool:
-        """ "met (with) a cool reception", "met with stiff resistance": a reaction
-        named within three words after "met", before any actor, as the head of its
-        phrase (not "met with opposition leaders")."""
+    def _meets_no_one(self, t: Span, low: str) -> bool:
+        """ "met the deadline", "met criticism" (no title or name right after), or, after
+        "met"/"met with", a reaction within three words before any actor and heading its
+        phrase: "met a cool reception from Chirac" (not "met with opposition leaders")."""
         doc = self.doc
-        for j in range(k, min(k + 4, len(doc))):
+        nxt = doc[t.end].lower_ if t.end < len(doc) else ""
+        nxt2 = doc[t.end + 1].lower_ if t.end + 1 < len(doc) else ""
+        if (nxt in _MET_THINGS or nxt2 in _MET_THINGS_SECOND) and not self._titled_object(
+            t.end
+        ):
+            return True
+        if low not in ("met", "met with"):
+            return False
+        for j in range(t.end, min(t.end + 4, len(doc))):
             if j in self.tok_ent:
                 return False
             if doc[j].lower_ in _REACTIONS:
@@ -1884,7 +1861,7 @@ class _Builder:
                 and not any(
                     k in self._date_tokens
                     for k in range(
-                        next((j for j in range(sep, t.start) if self.doc[j].text == ","), sep),
+                        self._comma_in(sep, t.start) or sep,
                         t.start,
                     )
                 )
@@ -1993,10 +1970,7 @@ class _Builder:
             k += 1  # "a 10-day visit to India, Indonesia and Japan", "a tour of ..."
         while k < hi:
             # (not "visit to Tokyo, Australian Prime Minister ...": a demonym is no stop)
-            demonym = any(
-                c.start <= k < c.end and c.label_ == "DEMONYM" for c in self.spans["country"]
-            )
-            key = "" if demonym else self._place_at(k) or ""
+            key = "" if self._country_label(k) == "DEMONYM" else self._place_at(k) or ""
             if key.startswith("C:"):
                 country = key
             elif key.startswith("P:") and self.ents[key].country:
@@ -2146,6 +2120,10 @@ class _Builder:
             for k in range(lo, hi)
         )
 
+    def _comma_in(self, a: int, b: int) -> int | None:
+        """The first comma among tokens ``a`` to ``b``."""
+        return next((j for j in range(a, b) if self.doc[j].text == ","), None)
+
     def _parties_in(self, lo: int, hi: int) -> int:
         return len({self.tok_ent[k] for k in range(lo, hi) if k in self.tok_ent})
 
@@ -2276,7 +2254,7 @@ class _Builder:
         if doc[sent.start].lower_.endswith("ing"):
             # "Speaking at a news conference with Hague, the U.S. secretary of state said":
             # the subject after the fronted clause
-            comma = next((j for j in range(main.end, hi) if doc[j].text == ","), None)
+            comma = self._comma_in(main.end, hi)
             if comma is not None:
                 subject_at.append(comma + 1)
         for k in subject_at:
@@ -2322,7 +2300,7 @@ class _Builder:
         said_at = topic_tokens
         if doc[sent.start].lower_ in ("speaking", "talking", "writing"):
             # "Speaking in Geneva, Meade said he would summon ...": where he spoke
-            comma = next((j for j in range(sent.start, main.start) if doc[j].text == ","), None)
+            comma = self._comma_in(sent.start, main.start)
             if comma is not None:
                 said_at = topic_tokens | set(range(sent.start, comma))
         location = (
@@ -2803,12 +2781,18 @@ class _Builder:
                     found.append(key)
         if len(found) < 2:
             return found[0] if found else None
-        named = Counter(
-            key
-            for k, key in self.tok_ent.items()
-            if k < end and key in found and self.tok_ent.get(k - 1) != key
-        )
-        return max(found, key=lambda key: named[key])
+        return max(found, key=lambda key: bisect_left(self._mention_starts[key], end))
+
+    @cached_property
+    def _mention_starts(self) -> dict[str, list[int]]:
+        """Where each entity's mentions begin, in order (the entities are all found
+        before any meeting is read)."""
+        out: dict[str, list[int]] = {}
+        for k in sorted(self.tok_ent):
+            key = self.tok_ent[k]
+            if self.tok_ent.get(k - 1) != key:
+                out.setdefault(key, []).append(k)
+        return out
 
     def _object_end(self, start: int, hi: int) -> int:
         """Where the participants after the meeting words end: at the first clause
@@ -3629,11 +3613,13 @@ class _Builder:
             and not (len(nxt) > 4 and nxt.lower_.endswith("ed"))  # "in Kuwait devoted to"
         )
 
+    def _country_label(self, k: int) -> str | None:
+        """The label of the country mention at ``k`` (COUNTRY, DEMONYM, METONYM), if any."""
+        return next((c.label_ for c in self.spans["country"] if c.start <= k < c.end), None)
+
     def _is_demonym(self, k: int) -> bool:
-        for c in self.spans["country"]:
-            if c.start <= k < c.end:
-                return c.label_ != "COUNTRY"
-        return False
+        """A country named by its people or its capital ("Chinese", "Beijing")."""
+        return self._country_label(k) not in (None, "COUNTRY")
 
     def _date(self, lo: int, hi: int, main: Span, status: str, si: int) -> str | None:
         """The date nearest the meeting words (after them preferred) that resolves;
