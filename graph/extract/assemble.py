@@ -3300,7 +3300,7 @@ class _Builder:
         doc = self.doc
         if main.start == 0 or doc[main.start - 1].lower_ not in ("after", "following"):
             return hi
-        comma = next((k for k in range(main.end, hi) if doc[k].text == ","), hi)
+        comma = self._comma_in(main.end, hi) or hi
         trip = next((k for k in range(comma, hi) if doc[k].lower_ in _SET_OFF), hi)
         return hi if any(t.start > trip for t in trigs) else trip
 

