@@ -364,7 +364,13 @@ _GROUP_CALL = re.compile(
 )
 #: meeting words whose object may be an unnamed group ("met with faith leaders")
 _GROUP_VERBS = frozenset(
-    "met|met with|meets with|meet with|meeting with|hosted|convened|received".split("|")
+    "met|met with|meets with|meet with|meeting with|hosted|convened|received|spoke with|speaks with"
+    "|spoke to|speak with".split("|")
+)
+#: what a "round of" a meeting is a round of
+_ROUND_OF = frozenset(
+    """talks negotiations discussions consultations meetings dialogue summits summit
+    contacts exchanges diplomacy visits""".split()
 )
 #: people met as a group, a side of their own
 _GROUP_NOUNS = frozenset(
@@ -487,6 +493,8 @@ _ATTENDANCE = re.compile(
     r"|brought together|brings together|bringing together)\b",
     re.I,
 )
+#: the subject stayed away from the meeting named next
+_WITHOUT_ATTENDING = re.compile(r"\bwithout (?:attending|taking part in)\b", re.I)
 #: a sentence that lists who stayed away
 _ABSENT = re.compile(
     r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:in attendance|attend|attending|take part|taking part)"
@@ -1449,12 +1457,15 @@ class _Builder:
             )
         if low in ("called", "call", "phone", "calls", "phones"):
             return (
-                ("phone" in stext or "telephone" in stext or "call with" in stext)
+                any(w in stext for w in ("phone", "telephone", "call with", "calls with"))
                 and nxt not in ("for", "on", "upon", "it", "off")
                 and not (low in ("phone", "phones") and nxt in _PHONE_THINGS)
             ) or (low in ("called", "calls") and self._calls_person(t))
         if low in ("spoke with", "spoke to", "speaks with", "speak with"):
-            return self._entity_after(t.end, 3)
+            # "spoke with President Yoon", "spoke with the governors of ..."
+            return self._entity_after(t.end, 3) or any(
+                doc[k].lower_ in _GROUP_NOUNS for k in range(t.end, min(t.end + 3, len(doc)))
+            )
         if low in ("welcomed", "welcomes", "welcoming", "welcome"):
             # a host welcomes a person or a delegation, not "Germany's commitment"
             stop = next(
@@ -1543,6 +1554,10 @@ class _Builder:
                 return False  # "bilateral trade", "bilateral ties": not a meeting
             return self._entity_after(t.end, 3) or "between" in stext
         if low in ("round", "rounds"):
+            if nxt == "of" and not any(
+                doc[k].lower_ in _ROUND_OF for k in range(t.end + 1, min(t.end + 5, len(doc)))
+            ):
+                return False  # "another round of U.N. sanctions", "of a court battle"
             return prev in _ORDINALS or prev in (
                 "earlier",
                 "next",
@@ -1712,7 +1727,16 @@ class _Builder:
                 or doc[j].lower_ == "to" and doc[j + 1].lower_ in _CALL_PURPOSE
             )
         k = t.end
-        while k < len(doc) and (k in self._role_tokens or doc[k].lower_ in ("his", "her")):
+        while k < len(doc) and (
+            k in self._role_tokens
+            or doc[k].lower_ in ("his", "her")
+            # "called FEMA Administrator Deanne Criswell": the body before the title
+            or (
+                k < t.end + 3
+                and doc[k].text[:1].isupper()
+                and any(j in self._role_tokens for j in range(k + 1, min(k + 3, len(doc))))
+            )
+        ):
             k += 1
         if k >= len(doc) or k not in self._person_tokens:
             return False
@@ -1811,6 +1835,11 @@ class _Builder:
                     "advance",
                     "prior",
                     "where",
+                    # "The G7 talks in Quebec follow U.S.-Ukraine talks in Jeddah"
+                    "follow",
+                    "follows",
+                    "precede",
+                    "precedes",
                 ) or tok.text in (";", "—", "–"):
                     boundary = k
                     break
@@ -2379,6 +2408,16 @@ class _Builder:
             )
             if not loc_is_party:
                 parts = [p for p in parts if p != location]
+        if _WITHOUT_ATTENDING.search(doc[max(lo, main.start - 8) : main.start].text):
+            # "Trump left the Philippines without attending the summit": not one who met
+            parts = [
+                p
+                for p in parts
+                if not (
+                    self.ents[p].type == "Person"
+                    and any(self.tok_ent.get(k) == p for k in range(lo, main.start))
+                )
+            ]
         sides = self._sides(parts)
         unnamed_side = (
             sides == 1
@@ -3649,6 +3688,8 @@ class _Builder:
             text = d.text
             if d.end < len(doc) and text.lower() in MONTH_NAMES and _YEAR.match(doc[d.end].text):
                 text = f"{text} {doc[d.end].text}"  # "in June 2018": the span holds "June"
+            if text.lower() in _WEEKDAYS and d.start and doc[d.start - 1].lower_ == "next":
+                text = f"next {text}"  # "next Thursday" said on a Thursday: a week on
             past_trip = d.start < main.start and any(
                 doc[j].lower_ in _PAST_TRIP for j in range(max(lo, d.start - 6), d.start)
             )
@@ -3657,6 +3698,18 @@ class _Builder:
             if value and text.lower().endswith(" week"):
                 # "next week ... on Tuesday": that day of that week
                 days = (day_of_week(text, o.text, self.article.published) for o in cands)
+                value = next((v for v in days if v), value)
+            elif value and text.lower() in _WEEKDAYS:
+                # "visits Europe next week ... and Paris on Friday": Friday of next week
+                sent = self.sents[si]
+                days = (
+                    day_of_week(o.text, text, self.article.published)
+                    for o in self.spans["date"]
+                    if sent.start <= o.start < d.start
+                    and o.text.lower().endswith(" week")
+                    # (not "will travel next week after meeting Modi on Monday")
+                    and not any(doc[j].lower_ in _SEQUENCE for j in range(o.end, d.start))
+                )
                 value = next((v for v in days if v), value)
             if value:
                 return value
@@ -3682,7 +3735,9 @@ class _Builder:
         pub = self.article.published
         low = text.lower()
         if low in _WEEKDAYS and pub and status in ("planned", "cancelled"):
-            delta = (_WEEKDAYS.index(low) - pub.weekday()) % 7 or 7
+            # the weekday of publication is that day: "will meet Xi on Tuesday" in
+            # Tuesday's paper
+            delta = (_WEEKDAYS.index(low) - pub.weekday()) % 7
             return (pub + dt.timedelta(days=delta)).isoformat()
         value = resolve(text, pub)
         words = low.split()
@@ -4183,14 +4238,33 @@ class _Builder:
                     continue
                 if m.named and last is not None and last.location != m.location:
                     last = None  # "the Tokyo summit" is not the meeting of the article
+                # "... left without attending the summit. Tillerson would attend the summit
+                # in his place": the summit of the day, whoever goes
+                same_summit = (
+                    last is not None
+                    and last.label == m.label == "summit"
+                    and m.sent_index - last.sent_index <= 2
+                    and m.date in (None, last.date)
+                )
                 if (
                     last is not None
-                    and m.status == last.status
+                    and (m.status == last.status or same_summit)
                     # "the two-day summit opened on Sunday": a day of the summit
                     and _dates_agree(m.date, last.date, 3 if last.gathering else 0)
                     and not (m.ordinal and m.ordinal != last.ordinal)
                 ):
                     target = last
+                    if target.label == m.label == "summit":
+                        # "Tillerson would attend Tuesday's summit in his place": one of a
+                        # summit's sides, there in person
+                        home = self._countries(set(target.participants))
+                        target.participants += [
+                            p
+                            for p in m.participants
+                            if self.ents[p].type == "Person"
+                            and self.ents[p].country in home
+                            and p not in target.participants
+                        ]
                 elif m.ordinal or m.date or m.named:
                     base = min(out, key=lambda o: o.sent_index) if out else None
                     if base is None:
@@ -4333,11 +4407,22 @@ class _Builder:
             )
         ca = self._countries(pa)
         cb = self._countries(pb)
-        return len(ca & cb) >= 2 or (
-            ca == cb
-            and len(ca) >= 1
-            and (a.date == b.date or a.location == b.location)
-            and bool(a.date or a.location)
+        # "The G7 talks bring together ministers from ...": the body's meeting named again
+        body = (
+            any(p.startswith("O:") for p in pa & pb)
+            and b.definite
+            and not b.date
+            and (ca <= cb or cb <= ca)
+        )
+        return (
+            len(ca & cb) >= 2
+            or body
+            or (
+                ca == cb
+                and len(ca) >= 1
+                and (a.date == b.date or a.location == b.location)
+                and bool(a.date or a.location)
+            )
         )
 
     def _countries(self, parts: set[str]) -> set[str]:

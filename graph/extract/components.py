@@ -120,6 +120,10 @@ _STOP_CAPS_ORG = frozenset(
 #: plural nouns whose possessive starts an organisation's name ("Women's Law Center")
 _POSSESSIVE_ORG_WORDS = frozenset("Women Children People Veterans Workers Farmers".split())
 #: titles of clergy that run into the name they precede ("Rabbi Sharon Brous")
+#: titles before several names ("Presidents Bill Clinton and George W. Bush")
+_PLURAL_TITLES = frozenset(
+    "Senators Governors Presidents Ambassadors Mayors Envoys Congressmembers Congressmen".split()
+)
 _CLERGY = frozenset("Rabbi Imam Bishop Archbishop Cardinal Pastor Rev Rev. Reverend".split())
 _NOT_NAME_ENDS = frozenset(
     """Administration Act Bill Plan Doctrine Accord Agreement Accords Agenda Era Day Week
@@ -499,7 +503,8 @@ def _role_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _is_role_head(text: str) -> bool:
-    return text.lower() in _role_words()[0]
+    # "Louisiana Senators Bill Cassidy and John Kennedy": a capitalised plural title
+    return text.lower() in _role_words()[0] or text in _PLURAL_TITLES
 
 
 def _is_role_modifier(text: str) -> bool:
@@ -633,6 +638,12 @@ class _People:
         blocked = _coverage(doc, ("country", "org", "date", "role"))
         city = _coverage(doc, ("city",)).tolist()
         role_end = {s.end for s in doc.spans.get("role", [])}
+        # roles ending in their "of" phrase: "Director of Public", then "Engagement ..."
+        of_end = {
+            s.end
+            for s in doc.spans.get("role", [])
+            if any(t.lower_ in ("of", "for") for t in s[1:-1])
+        }
         ner = (
             {(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"}
             if doc.has_annotation("ENT_IOB")
@@ -654,6 +665,20 @@ class _People:
             and words[start] in _CLERGY
             and w.span(start, end) not in self.known
             and words[start + 1] != "-"
+            else (start, end)
+            for start, end in runs
+        ]
+        # "Director of Public Engagement Cedric Richmond": the end of the title before
+        # the given name
+        runs = [
+            (start + 1, end)
+            if end - start >= 3
+            and words[start] not in self.first_names
+            and words[start + 1] in self.first_names
+            and words[start + 1][:1].isupper()
+            and w.span(start, end) not in self.known
+            and (start in of_end or words[start - 1] in ("of", "for"))
+            and words[start + 2] != "-"
             else (start, end)
             for start, end in runs
         ]

@@ -156,6 +156,12 @@ CASES = [
     "will-not-be-on-the-agenda",
     "first-since-a-year",
     "visit-then-demonym",
+    "called-official-of-agency",
+    "spoke-with-governors",
+    "convened-calls-by-phone",
+    "talks-follow-other-talks",
+    "same-weekday-is-today",
+    "without-attending-summit",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
@@ -231,6 +237,8 @@ NEGATIVES = [
     "addressed-issue-not-session",
     "stopover-not-visit",
     "talks-in-neutral-capital",
+    "round-of-sanctions-not-talks",
+    "ready-for-summit-not-meeting",
 ]
 
 
