@@ -162,6 +162,8 @@ CASES = [
     "talks-follow-other-talks",
     "same-weekday-is-today",
     "without-attending-summit",
+    "on-the-table-during-visit",
+    "updates-on-topic",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
