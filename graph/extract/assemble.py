@@ -1064,6 +1064,7 @@ class _Builder:
                     key = self.tok_ent.get(k)
                     if key and key[:2] in ("P:", "O:", "C:") and key not in main.participants:
                         main.participants.append(key)
+        self._at_the_summit(merged)
         pub = self.article.published
         for m in merged:  # a meeting of the dateline's country with no place: its city
             if (
@@ -1553,6 +1554,14 @@ class _Builder:
             if low == "bilateral" and nxt not in _BILATERAL_NOUNS:
                 return False  # "bilateral trade", "bilateral ties": not a meeting
             return self._entity_after(t.end, 3) or "between" in stext
+        if low in ("gathered", "gather", "gathers"):
+            # "G7 leaders gathered in Apulia": a body's members; not "protesters gathered"
+            k = t.start - 1
+            while k >= max(sent.start, t.start - 6) and doc[k].text != ",":
+                if self.tok_ent.get(k, "").startswith("O:"):
+                    return True  # (in the subject's own clause)
+                k -= 1
+            return False
         if low in ("round", "rounds"):
             if nxt == "of" and not any(
                 doc[k].lower_ in _ROUND_OF for k in range(t.end + 1, min(t.end + 5, len(doc)))
@@ -2355,6 +2364,9 @@ class _Builder:
             and not (
                 _words(main) in ("visit", "visits") and doc[main.start - 1].lower_ == "to"
             )
+            # "the visit will take place at the invitation of Jordan's prime minister":
+            # the one named is the host, not the visitor the dateline receives
+            and "invitation of" not in wlow
         ):
             # a visit without a place under a dateline: "Japanese foreign minister arrives
             # for talks" (AMMAN), "the visit of U.S. Secretary of State Shultz" (PEKING)
@@ -4300,6 +4312,42 @@ class _Builder:
         for o in out:
             o.topics = [t for t in o.topics if not any(_same_topic(t, x) for x in o.excluded)]
         return out
+
+    def _at_the_summit(self, merged: list[_Meet]) -> None:
+        """A meeting of people at a summit on its day, with no place of its own ("Rubio
+        is expected to have a pull-aside meeting with Iwaya on Thursday"), is held there."""
+        summits = [
+            g
+            for g in merged
+            if g.location
+            and (
+                g.gathering
+                or g.label == "summit"
+                # "G7 foreign ministers gathered in Charlevoix": a body's meeting of many
+                or (
+                    any(p[:2] == "O:" for p in g.participants)
+                    and len(self._countries(set(g.participants))) >= 3
+                )
+            )
+        ]
+        for m in merged:
+            if m.location is not None or m.mode == "phone" or not m.date or len(m.date) != 10:
+                continue
+            persons = [p for p in m.participants if self.ents[p].type == "Person"]
+            homes = {self.ents[p].country for p in persons}
+            for g in summits:
+                if (
+                    g is not m
+                    and g.date == m.date
+                    and persons
+                    and None not in homes
+                    and homes <= self._countries(set(g.participants)) | {
+                        self.ents[p].country for p in g.participants if p[:2] == "O:"
+                    }
+                ):
+                    m.location = g.location
+                    m.mode = m.mode or "in_person"
+                    break
 
     def _leads_to(self, lead: _Meet, m: _Meet) -> bool:
         """A lead without sides ("Talks aimed at averting strikes will take place this

@@ -164,6 +164,8 @@ CASES = [
     "without-attending-summit",
     "on-the-table-during-visit",
     "updates-on-topic",
+    "same-day-meeting-at-summit",
+    "visit-at-invitation-of-host",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
@@ -241,6 +243,7 @@ NEGATIVES = [
     "talks-in-neutral-capital",
     "round-of-sanctions-not-talks",
     "ready-for-summit-not-meeting",
+    "crowd-gathered-not-meeting",
 ]
 
 
