@@ -851,6 +851,8 @@ class _Builder:
                 given in self.g.first_names
                 and toks[0] in self.g.first_names
                 and not _same_given_name(given, toks[0])
+                # (but "Pena Nieto" after "Enrique Pena Nieto": the tail of the full name)
+                and toks != first_form.split()[-len(toks) :]
             ):
                 first_form = p.text
             canon[p.text] = canon.get(first_form, first_form)
@@ -1021,6 +1023,10 @@ class _Builder:
                     if n and first is not None and not relative
                     else None
                 )
+                if n == 0 and len(groups) > 1 and self._fronted_aside(si):
+                    # "In addition to meeting Obama, Pena Nieto also spoke with Pelosi": the
+                    # subject after the comma met Obama too
+                    subject = (groups[1][0] + 1, groups[1][2][0].start)
                 m = self._meeting(si, lo, hi, group, subject=subject)
                 if m is None:
                     continue
@@ -1465,7 +1471,7 @@ class _Builder:
         if low in ("spoke with", "spoke to", "speaks with", "speak with"):
             # "spoke with President Yoon", "spoke with the governors of ..."
             return self._entity_after(t.end, 3) or any(
-                doc[k].lower_ in _GROUP_NOUNS for k in range(t.end, min(t.end + 3, len(doc)))
+                doc[k].lower_ in _OFFICIAL_NOUNS for k in range(t.end, min(t.end + 3, len(doc)))
             )
         if low in ("welcomed", "welcomes", "welcoming", "welcome"):
             # a host welcomes a person or a delegation, not "Germany's commitment"
@@ -1852,6 +1858,9 @@ class _Builder:
                 ) or tok.text in (";", "—", "–"):
                     boundary = k
                     break
+                if tok.text == "," and self._fronted_aside(si):
+                    boundary = k  # "In addition to meeting Obama, Pena Nieto spoke with"
+                    break
             # "..., before holding talks with Iranian officials": the subject is elided
             gerund = (
                 boundary is not None
@@ -1910,6 +1919,14 @@ class _Builder:
                 cur.append(t)
         groups.append((cur_start, s.end, cur))
         return groups
+
+    def _fronted_aside(self, si: int) -> bool:
+        """The sentence opens with a meeting set aside ("In addition to meeting X, ...",
+        "Besides talks with Y, ...")."""
+        words = [t.lower_ for t in self.sents[si][:3]]
+        return words[:3] == ["in", "addition", "to"] or words[:1] == ["besides"] or (
+            words[:2] == ["apart", "from"]
+        )
 
     def _summit_of_sidelines(self, m: _Meet, lo: int, hi: int, main_end: int) -> _Meet | None:
         """ "met on the sidelines of the APEC summit", "held talks with Y at the NATO

@@ -166,6 +166,7 @@ CASES = [
     "updates-on-topic",
     "same-day-meeting-at-summit",
     "visit-at-invitation-of-host",
+    "in-addition-to-meeting",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
