@@ -1920,6 +1920,24 @@ class _Builder:
         groups.append((cur_start, s.end, cur))
         return groups
 
+    def _joint_home_visit(self, main: Span, parts: list[str], location: str | None) -> bool:
+        """Compatriots visiting a place at home together ("Blair is to join Home Secretary
+        Blunkett in a visit to Sheffield", "on a visit with Education Secretary Kelly"):
+        fellow visitors, no one met."""
+        doc = self.doc
+        if _words(main) not in ("visit", "visits") or location is None:
+            return False
+        joined = (main.end < len(doc) and doc[main.end].lower_ == "with") or any(
+            doc[k].lower_ in ("join", "joins", "joined", "joining")
+            for k in range(max(0, main.start - 8), main.start)
+        )
+        if not joined:
+            return False
+        countries = self._countries(set(parts))
+        place = self.ents[location]
+        home = place.country if location.startswith("P:") else location[2:]
+        return len(countries) == 1 and home in countries
+
     def _fronted_aside(self, si: int) -> bool:
         """The sentence opens with a meeting set aside ("In addition to meeting X, ...",
         "Besides talks with Y, ...")."""
@@ -2447,6 +2465,8 @@ class _Builder:
                     and any(self.tok_ent.get(k) == p for k in range(lo, main.start))
                 )
             ]
+        if self._joint_home_visit(main, parts, location):
+            return None
         sides = self._sides(parts)
         unnamed_side = (
             sides == 1

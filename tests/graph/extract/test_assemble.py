@@ -245,6 +245,7 @@ NEGATIVES = [
     "round-of-sanctions-not-talks",
     "ready-for-summit-not-meeting",
     "crowd-gathered-not-meeting",
+    "joint-home-visit-not-meeting",
 ]
 
 
