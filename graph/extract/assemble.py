@@ -3240,7 +3240,10 @@ class _Builder:
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
         k = main.start - 1
-        while k > lo and doc[k].lower_ in ("a", "the", "fresh", "new", "further", "more"):
+        while k > lo and (
+            doc[k].lower_ in ("a", "the", "fresh", "new", "further", "more")
+            or k in self._date_tokens  # "for a March 26 summit"
+        ):
             k -= 1
         if k > lo and doc[k].lower_ in ("he", "she", "they") and doc[k - 1].lower_ == "when":
             k -= 1  # "will ask China to ... when he meets Xi on Wednesday": still ahead
@@ -3248,6 +3251,12 @@ class _Builder:
             doc[j].lower_ in _SET_OFF for j in range(max(lo, k - 12), k)
         ):
             return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
+        if (
+            doc[k].lower_ == "for"
+            and any(doc[j].lower_ in _TRAVEL_WORDS for j in range(max(lo, k - 12), k))
+            and _WILL.search(doc[lo:k].text.lower())
+        ):
+            return "planned"  # "He then will go to Brussels for a March 26 summit"
         # "will hold a news conference on Wednesday, following a meeting with ...": the
         # meeting comes before what is still to come; "when" reads back to the sentence's
         # start ("will ask China to ... when he meets Xi"), "after" only to its own clause

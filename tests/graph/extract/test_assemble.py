@@ -167,6 +167,7 @@ CASES = [
     "same-day-meeting-at-summit",
     "visit-at-invitation-of-host",
     "in-addition-to-meeting",
+    "will-go-for-dated-summit",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
