@@ -4200,7 +4200,10 @@ class _Builder:
         if not _NEGATION_HINT.search(text):
             return out, used
         base = doc[lo].idx
-        for rx in self._excluded_rx:
+        low = text.lower()
+        for key, rx in self._excluded_rx:
+            if key not in low:
+                continue
             for m in rx.finditer(text):
                 for piece in re.split(r",\s*|\s+or\s+|\s+and\s+", m.group("T")):
                     if (
@@ -4670,8 +4673,22 @@ def _cue_words_by_first(name: str) -> dict[str, tuple[list[str], ...]]:
 
 
 @lru_cache(maxsize=1)
-def _excluded_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile_excluded(p) for p in gazetteer.load().cues["excluded_patterns"])
+def _excluded_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each pattern with the longest word of its fixed part, which a text must hold
+    before the regex is worth running ("agenda" for "{T} is not on the agenda")."""
+    return tuple(
+        (_key_word(p), _compile_excluded(p)) for p in gazetteer.load().cues["excluded_patterns"]
+    )
+
+
+def _key_word(pattern: str) -> str:
+    """The longest run of letters outside ``{T}``, lower-case.
+
+    >>> _key_word("{T} is not on the agenda")
+    'agenda'
+    """
+    words = re.findall(r"[A-Za-z]+", pattern.replace("{T}", " "))
+    return max(words, key=len).lower() if words else ""
 
 
 def _compile_excluded(pattern: str) -> re.Pattern[str]:
