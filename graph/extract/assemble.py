@@ -1831,6 +1831,7 @@ class _Builder:
         groups: list[tuple[int, int, list[Span]]] = []
         cur_start = s.start
         cur: list[Span] = [trigs[0]]
+        fronted = self._fronted_aside(si)
         for prev, t in zip(trigs, trigs[1:], strict=False):
             boundary = None
             for k in range(prev.end, t.start):
@@ -1858,7 +1859,7 @@ class _Builder:
                 ) or tok.text in (";", "—", "–"):
                     boundary = k
                     break
-                if tok.text == "," and self._fronted_aside(si):
+                if tok.text == "," and fronted:
                     boundary = k  # "In addition to meeting Obama, Pena Nieto spoke with"
                     break
             # "..., before holding talks with Iranian officials": the subject is elided
@@ -1934,9 +1935,7 @@ class _Builder:
         if not joined:
             return False
         countries = self._countries(set(parts))
-        place = self.ents[location]
-        home = place.country if location.startswith("P:") else location[2:]
-        return len(countries) == 1 and home in countries
+        return len(countries) == 1 and self._place_country(location) in countries
 
     def _fronted_aside(self, si: int) -> bool:
         """The sentence opens with a meeting set aside ("In addition to meeting X, ...",
@@ -2193,6 +2192,10 @@ class _Builder:
             for k in range(lo, hi)
         )
 
+    def _place_country(self, key: str) -> str | None:
+        """The country of a meeting's place: a city's country, or the country itself."""
+        return self.ents[key].country if key.startswith("P:") else key[2:]
+
     def _comma_in(self, a: int, b: int) -> int | None:
         """The first comma among tokens ``a`` to ``b``."""
         return next((j for j in range(a, b) if self.doc[j].text == ","), None)
@@ -2414,7 +2417,7 @@ class _Builder:
             location = self._visited_capital(main, parts)
         # a visit: the visited country (or the country of the visited city) is the host
         if any(lab in ("visit", "host") for lab in labels) and location:
-            host = self.ents[location].country if location.startswith("P:") else location[2:]
+            host = self._place_country(location)
             if host:
                 self._add_side(host, lo, parts)
         # "Straw, who will hold talks in Beijing": talks of one side in another country's
@@ -3247,16 +3250,14 @@ class _Builder:
             k -= 1
         if k > lo and doc[k].lower_ in ("he", "she", "they") and doc[k - 1].lower_ == "when":
             k -= 1  # "will ask China to ... when he meets Xi on Wednesday": still ahead
-        if doc[k].lower_ == "for" and any(
-            doc[j].lower_ in _SET_OFF for j in range(max(lo, k - 12), k)
-        ):
-            return "planned"  # "left Bahrain for Baghdad for talks": the talks are ahead
-        if (
-            doc[k].lower_ == "for"
-            and any(doc[j].lower_ in _TRAVEL_WORDS for j in range(max(lo, k - 12), k))
-            and _WILL.search(doc[lo:k].text.lower())
-        ):
-            return "planned"  # "He then will go to Brussels for a March 26 summit"
+        if doc[k].lower_ == "for":
+            before = {doc[j].lower_ for j in range(max(lo, k - 12), k)}
+            if before & _SET_OFF or (
+                before & _TRAVEL_WORDS and _WILL.search(doc[lo:k].text.lower())
+            ):
+                # "left Bahrain for Baghdad for talks", "He then will go to Brussels for a
+                # March 26 summit": the talks are ahead
+                return "planned"
         # "will hold a news conference on Wednesday, following a meeting with ...": the
         # meeting comes before what is still to come; "when" reads back to the sentence's
         # start ("will ask China to ... when he meets Xi"), "after" only to its own clause
@@ -3472,7 +3473,7 @@ class _Builder:
         if "negotiations" in labels:
             return "046"
         if location and parts:
-            loc_country = self.ents[location].country if location.startswith("P:") else location[2:]
+            loc_country = self._place_country(location)
             countries = {
                 self.ents[p].country if self.ents[p].type != "Country" else p[2:] for p in parts
             }
@@ -4457,8 +4458,8 @@ class _Builder:
             if not ("visit" in (a.label, b.label) and shared):
                 return False
         if a.location and b.location and a.location != b.location:
-            la = self.ents[a.location].country if a.location.startswith("P:") else a.location[2:]
-            lb = self.ents[b.location].country if b.location.startswith("P:") else b.location[2:]
+            la = self._place_country(a.location)
+            lb = self._place_country(b.location)
             if not (
                 a.location.startswith("C:") and la == lb or b.location.startswith("C:") and la == lb
             ):
