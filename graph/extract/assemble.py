@@ -182,7 +182,7 @@ _PRONOUN_SIDES = re.compile(r"(?:they|both|the (?:two )?(?:leaders|sides|preside
 _RESTATED_VERBS = r"reaffirmed|reiterated|underscored|emphasi[sz]ed|stressed|highlighted|noted"
 _RESTATED = re.compile(rf"\b(?:{_RESTATED_VERBS})\b")
 _CONTEXT_OUTCOME = re.compile(
-    rf"\b(?:{_RESTATED_VERBS}|agreed|committed|pledged|affirmed|welcomed|expressed|briefed"
+    rf"\b(?:{_RESTATED_VERBS}|agreed|committed|pledged|affirmed|welcomed|expressed|conveyed|briefed"
     r"|updated|shared|signed|unveiled|launched|announced|sign|raised)\b"
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -304,6 +304,13 @@ _SUMMIT_NOUNS = frozenset(
 )
 # a lawmaker's party and state after the name: "Chuck Schumer, D-New York, and ..."
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?,")
+# a proposal whose "that" clause holds the meeting: "proposed in a letter to his
+# counterpart that they meet", "suggested to the envoy that the two leaders should meet"
+_PROPOSED_THAT = re.compile(
+    r"\b(?:propos|suggest|urg|recommend|insist|demand)(?:ed|es|e|s|ing)?\b[^.;:]*\bthat\b"
+)
+#: the meeting verb of a proposal's "that" clause: "that they meet", "that he visit"
+_BASE_MEET_VERBS = frozenset("meet meets visit visits hold holds talk confer".split())
 _CHAT_TRIGGERS = frozenset(
     {"sat down with", "spoke with", "spoke to", "talked with", "talked to", "speaks with"}
 )
@@ -386,6 +393,11 @@ _MODIFIED_NOUNS = frozenset(
 #: words after "called X" that name X, not call X ("called Putin a war criminal")
 _NAMING_WORDS = frozenset(["a", "an", "the", "his", "her", "their", "one", '"', "“", "‘", "'"])
 #: a clause still to come
+#: past verbs of being somewhere or going there, before a purpose "to meet"
+_PAST_STAY = frozenset(
+    "was were went traveled travelled flew came arrived headed returned".split()
+)
+_THERE = frozenset({"in", "at", "on", "back", "there", "here"})
 _WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to|is scheduled to|plans to)\b")
 #: "was the first foreign leader to visit": an infinitive of what was done, no plan
 _FIRST_TO = re.compile(
@@ -2219,6 +2231,10 @@ class _Builder:
         if _cue_rx("unreal").search(pre):
             if not _cue_rx("cancelled").search(pre):
                 return None
+        if doc[main.start].lower_ in _BASE_MEET_VERBS and _PROPOSED_THAT.search(
+            doc[max(lo, main.start - 20) : main.start].text.lower()
+        ):
+            return None  # "proposed in a letter to his counterpart that they meet"
         modal = range(max(lo, main.start - 3), main.start)
         if any(doc[k].lower_ in ("will", "would", "to") for k in modal) and _cue_rx(
             "doubt"
@@ -3240,6 +3256,8 @@ class _Builder:
             return "planned"
         if _FIRST_TO.search(doc[max(lo, main.start - 10) : main.start].text.lower()):
             return "held"  # "she was the first foreign leader to visit him"
+        if self._went_to_meet(lo, main, hi):
+            return "held"  # "Ahmadinejad was in Russia on Tuesday to meet with Medvedev"
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
         k = main.start - 1
@@ -3370,6 +3388,24 @@ class _Builder:
                 and _WEEKDAYS.index(w) != pub.weekday()
             ):
                 return True  # "meets Xi in Beijing on Thursday", said on a Wednesday
+        return False
+
+    def _went_to_meet(self, lo: int, main: Span, hi: int) -> bool:
+        """A past stay or trip whose purpose was the meeting: "was in Russia on Tuesday to
+        meet with Medvedev", "flew to Cairo last week to hold talks" (but not "was due in
+        Cairo to meet", nor "arrived on Monday to meet him on Wednesday": a day still ahead).
+        """
+        doc = self.doc
+        to = main.start - 1 if doc[main.start - 1].lower_ == "to" else self._purpose_to(lo, main)
+        if to is None or to < lo or any(k in self._date_tokens for k in range(main.end, hi)):
+            return False
+        for k in range(to - 1, max(lo, to - 12) - 1, -1):
+            if doc[k].lower_ in _PAST_STAY:
+                if doc[k].lower_ in ("was", "were") and doc[k + 1].lower_ not in _THERE:
+                    return False  # "was to meet", "was supposed to meet": a plan
+                return not _cue_rx("planned").search(doc[max(lo, k - 2) : to].text.lower())
+            if doc[k].text in (",", ";", ":") or k in self._trigger_tokens:
+                return False
         return False
 
     def _purpose_to(self, lo: int, main: Span) -> int | None:

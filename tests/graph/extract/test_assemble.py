@@ -168,6 +168,10 @@ CASES = [
     "visit-at-invitation-of-host",
     "in-addition-to-meeting",
     "will-go-for-dated-summit",
+    "was-in-city-to-meet-held",
+    "economic-plan-not-planned",
+    "looking-forward-to-talks-planned",
+    "readout-reaffirm-perspectives-topics",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
@@ -247,6 +251,7 @@ NEGATIVES = [
     "ready-for-summit-not-meeting",
     "crowd-gathered-not-meeting",
     "joint-home-visit-not-meeting",
+    "proposed-that-they-meet",
 ]
 
 
