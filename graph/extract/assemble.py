@@ -542,6 +542,10 @@ _ACCORD_NOUNS = frozenset(
 _TOLD_VERBS = frozenset("warned told assured urged thanked".split())
 #: verbs two sides do together: a meeting when the clause names both as its subject
 _JOINT_VERBS = frozenset({"agreed"})
+#: "spoke at the rally", "spoke to reporters", "spoke out": no talk between the sides
+_NOT_AFTER_SPOKE = frozenset(
+    "at to in out of up against before from during as after for".split()
+)
 _SAID_VERBS = _TOLD_VERBS | _JOINT_VERBS
 #: verbs of speaking to a body in session: "addressed the General Assembly"
 _ADDRESS_VERBS = frozenset("addressed addresses briefed briefs brief".split())
@@ -1637,9 +1641,22 @@ class _Builder:
             if prev in ("not", "never") or not any(doc[k].lower_ in _ACCORD_NOUNS for k in ahead):
                 return False
             return self._joint_subject(t)
-        if low == "talked":
-            return nxt in ("with", "to", "by")
+        if low in ("talked", "spoke"):
+            # "talked with", or "Biden and López Obrador spoke this morning about ...": two
+            # foreign leaders named together (not "spoke at the rally", "spoke to reporters")
+            return (low == "talked" and nxt in ("with", "to", "by")) or (
+                nxt not in _NOT_AFTER_SPOKE
+                and self._joint_subject(t, named=True)
+                and self._foreign_pair(t)
+            )
         return True
+
+    def _foreign_pair(self, t: Span) -> bool:
+        """The persons named in the clause before ``t`` are of two countries or more."""
+        first = max(self.sents[self.tok_sent[t.start]].start, t.start - 20)
+        keys = {self.tok_ent[k] for k in range(first, t.start) if k in self.tok_ent}
+        homes = {self.ents[k].country for k in keys if self.ents[k].type == "Person"}
+        return len(homes - {None}) >= 2
 
     def _company_summit(self, t: Span) -> bool:
         """ "directors of Summit Bancorp", "..., Summit added": a name that begins with
@@ -2541,7 +2558,11 @@ class _Builder:
                 return None
             inherited = True
         status = self._status(lo, hi, main)
-        mode = "phone" if any(lab == "phone call" for lab in labels) else None
+        # (but not "over allegations that the NSA intercepted 70 million phone calls")
+        mode = "phone" if any(
+            t.label_ == "phone call" and not self._in_topic_clause(t.start, topic_tokens)
+            for t in trigs
+        ) else None
         if mode is None and any(
             w in wlow
             for w in (
@@ -2553,7 +2574,7 @@ class _Builder:
                 "video link",
                 "virtual",
             )
-        ):
+        ) and not self._phone_in_topic(lo, hi, topic_tokens):
             mode = "phone"
         if mode is None and (location or any(lab in ("visit", "host", "summit") for lab in labels)):
             mode = "in_person"
@@ -3389,6 +3410,21 @@ class _Builder:
             ):
                 return True  # "meets Xi in Beijing on Thursday", said on a Wednesday
         return False
+
+    def _phone_in_topic(self, lo: int, hi: int, topic_tokens: set[int]) -> bool:
+        """Every phone or video word of the window is in the clause of a topic: "met over
+        allegations that the NSA intercepted 70 million phone calls"."""
+        words = [
+            k
+            for k in range(lo, hi)
+            if self.doc[k].lower_ in ("phone", "telephone", "video", "videoconference", "virtual")
+        ]
+        return bool(words) and all(self._in_topic_clause(k, topic_tokens) for k in words)
+
+    def _in_topic_clause(self, k: int, topic_tokens: set[int]) -> bool:
+        """Token ``k`` comes after a topic and a "that"/"which" clause it opens."""
+        first = min(topic_tokens, default=k)
+        return any(self.doc[j].lower_ in ("that", "which", "who") for j in range(first + 1, k))
 
     def _went_to_meet(self, lo: int, main: Span, hi: int) -> bool:
         """A past stay or trip whose purpose was the meeting: "was in Russia on Tuesday to
@@ -4821,10 +4857,10 @@ def _cut_topic(words: list[str], stop: list[str]) -> list[str]:
     """Dangling words stripped; a phrase longer than ``_TOPIC_WORDS`` cut before its last
     preposition in reach, into a head and a tail ("defense partnership | between ...")."""
     tail = [*stop, "of", "on", "to", "for", "and", "or", "the", "in", "at", "with", "by", "from"]
-    while words and words[0].lower() in tail:
+    while words and (words[0].lower() in tail or not any(c.isalnum() for c in words[0])):
         words = words[1:]
-    while words and words[-1].lower() in tail:
-        words = words[:-1]
+    while words and (words[-1].lower() in tail or not any(c.isalnum() for c in words[-1])):
+        words = words[:-1]  # (and a dash left dangling: "disclosures in the press --")
     if len(words) > 6 and [w.lower() for w in words[-3:-1]] == ["and", "the"]:
         words = words[:-3]  # "... weaponization of energy and the need": a dangling start
     if len(words) <= _TOPIC_WORDS:

@@ -992,7 +992,7 @@ def make_triggers(nlp: Language, name: str) -> _Triggers:
 class _Triggers:
     """Meeting language from ``patterns/triggers.jsonl`` (matched lower-case).
 
-    A two-word phrase "VERB with/to" whose verb alone is no trigger ("spoke with") also
+    A two-word phrase "VERB with/to" ("spoke with") also
     matches with time and manner words between (cue list ``gap_fillers``): "spoke today
     with", "spoke by phone on Tuesday with". Such a span's ``kb_id_`` holds the phrase it
     stands for, so later rules read it as "spoke with".
@@ -1007,7 +1007,6 @@ class _Triggers:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.meta: dict[str, dict] = {}
         g = gazetteer.load()
-        singles = {p for rec in g.triggers for p in rec["phrases"] if " " not in p}
         #: verb -> {preposition: label} for phrases that may take fillers inside
         self.gapped: dict[str, dict[str, str]] = {}
         for rec in g.triggers:
@@ -1015,7 +1014,7 @@ class _Triggers:
             self.matcher.add(rec["label"], [nlp.make_doc(p) for p in rec["phrases"]])
             for phrase in rec["phrases"]:
                 words = phrase.split()
-                if len(words) == 2 and words[1] in ("with", "to") and words[0] not in singles:
+                if len(words) == 2 and words[1] in ("with", "to"):
                     self.gapped.setdefault(words[0], {})[words[1]] = rec["label"]
         self.fillers = frozenset(g.cues.get("gap_fillers", ()))
         # the same matcher pass finds those verbs; only they are looked at further

@@ -172,6 +172,8 @@ CASES = [
     "economic-plan-not-planned",
     "looking-forward-to-talks-planned",
     "readout-reaffirm-perspectives-topics",
+    "joint-subject-spoke-call",
+    "phone-calls-in-topic-clause",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
@@ -252,6 +254,7 @@ NEGATIVES = [
     "crowd-gathered-not-meeting",
     "joint-home-visit-not-meeting",
     "proposed-that-they-meet",
+    "compatriots-spoke-not-meeting",
 ]
 
 
