@@ -397,6 +397,8 @@ _NAMING_WORDS = frozenset(["a", "an", "the", "his", "her", "their", "one", '"', 
 _PAST_STAY = frozenset(
     "was were went traveled travelled flew came arrived headed returned".split()
 )
+#: talks asked for, not held: "stressed the need for direct talks between X and Y"
+_CALL_FOR = re.compile(r"\b(?:needs? for|calls? for|called for|calling for)\b")
 _THERE = frozenset({"in", "at", "on", "back", "there", "here"})
 _WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to|is scheduled to|plans to)\b")
 #: "was the first foreign leader to visit": an infinitive of what was done, no plan
@@ -2687,6 +2689,10 @@ class _Builder:
         doc = self.doc
         out: list[str] = []
         for t in trigs:
+            if t is not trigs[0] and _CALL_FOR.search(
+                doc[max(0, t.start - 4) : t.start].text.lower()
+            ):
+                continue  # "visited Abbas and stressed the need for talks between ..."
             k = t.end
             while (  # "the summit in Baghdad between Iraq, Jordan and Egypt"
                 k < min(hi, t.end + 5)

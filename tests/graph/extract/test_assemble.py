@@ -174,6 +174,7 @@ CASES = [
     "readout-reaffirm-perspectives-topics",
     "joint-subject-spoke-call",
     "phone-calls-in-topic-clause",
+    "visit-then-need-for-talks-between",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
@@ -255,6 +256,7 @@ NEGATIVES = [
     "joint-home-visit-not-meeting",
     "proposed-that-they-meet",
     "compatriots-spoke-not-meeting",
+    "need-for-talks-not-meeting",
 ]
 
 
