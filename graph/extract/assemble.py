@@ -247,6 +247,20 @@ _NOT_TOPIC_AFTER_ON = frozenset(
         "account",
     }
 )
+#: verbs of a readout that restate a stance: their object is a subject of the talks
+_RESTATED_OPENERS = frozenset(
+    "underscored underscores emphasized emphasised highlighted welcomed relayed condemned".split()
+)
+#: words between such a verb and a noun opener: "the", "his unwavering", "our strong"
+_OPENER_MODIFIERS = frozenset(
+    """the a an his her their its our both continued strong full unwavering ironclad
+    steadfast enduring deep firm shared""".split()
+)
+#: verbs after "and" that start the next statement of a readout, not more of a topic
+_NEXT_VERBS = frozenset(
+    """reiterated noted reaffirmed welcomed stressed underscored emphasized highlighted
+    pledged agreed discussed committed expressed condemned added thanked praised""".split()
+)
 _TOPIC_STOPS = frozenset(
     """said says told according while but which who whom whose when after before during because
     amid officials since until without although though despite whereas ahead following that had
@@ -3974,6 +3988,11 @@ class _Builder:
             ):
                 k = start  # "agreed to work together on X": the inner opener starts the topic
                 continue
+            if matched[0] in _RESTATED_OPENERS:
+                inner = self._inner_noun_opener(start, hi, text_tokens, lo)
+                if inner is not None:
+                    k = inner  # "underscored the importance of X": X, after the inner opener
+                    continue
             # "On Yemen, Mr. Sullivan welcomed ...": a fronted topic ends at its comma
             fronted = matched[0] in _WEAK_OPENERS and k == self.sents[self.tok_sent[k]].start
             end = start
@@ -4018,6 +4037,8 @@ class _Builder:
                     )
                 ):
                     break  # "..., and discussed Y": the next opener starts its own topics
+                if end > start and doc[end - 1].lower_ == "and" and tok.lower_ in _NEXT_VERBS:
+                    break  # "condemned the attack and reiterated ...": the next statement
                 if (
                     tok.lower_ in ("at", "during")
                     and end > start
@@ -4094,6 +4115,23 @@ class _Builder:
             if not any(_same_topic(t, x) for x in excluded) and t not in topics:
                 topics.append(t)
         return topics[:14], used
+
+    def _inner_noun_opener(self, start: int, hi: int, low: list[str], lo: int) -> int | None:
+        """Where a noun opener begins a few modifier or owner words after ``start`` ("the
+        importance of", "his unwavering commitment to", "the United States’ support for"),
+        or None."""
+        for j in range(start, min(start + 8, hi)):
+            for w in self._openers_at.get(low[j - lo], ()):
+                if w[0] in _NOUN_OPENERS and low[j - lo : j - lo + len(w)] == w:
+                    return j
+            if not (
+                low[j - lo] in _OPENER_MODIFIERS
+                or low[j - lo] in ("'s", "’s", "'", "’", "-", "–")
+                or self.doc[j].is_title
+                or j + 1 < hi and low[j + 1 - lo] in ("'s", "’s", "'", "’")
+            ):
+                return None
+        return None
 
     def _modifier_topics(self, lo: int, trigs: list[Span], used: set[int]) -> list[str]:
         """The subject named by the words before a meeting noun: "peace talks", "arms

@@ -175,6 +175,7 @@ CASES = [
     "joint-subject-spoke-call",
     "phone-calls-in-topic-clause",
     "visit-then-need-for-talks-between",
+    "readout-restated-stances-topics",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
