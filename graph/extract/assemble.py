@@ -413,6 +413,8 @@ _PAST_STAY = frozenset(
 )
 #: talks asked for, not held: "stressed the need for direct talks between X and Y"
 _CALL_FOR = re.compile(r"\b(?:needs? for|calls? for|called for|calling for)\b")
+#: past verbs of speaking, before "at the summit"
+_SAID_PAST = frozenset("said told spoke declared announced warned insisted".split())
 _THERE = frozenset({"in", "at", "on", "back", "there", "here"})
 _WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to|is scheduled to|plans to)\b")
 #: "was the first foreign leader to visit": an infinitive of what was done, no plan
@@ -3299,6 +3301,8 @@ class _Builder:
             return "held"  # "she was the first foreign leader to visit him"
         if self._went_to_meet(lo, main, hi):
             return "held"  # "Ahmadinejad was in Russia on Tuesday to meet with Medvedev"
+        if self._spoken_at(lo, main):
+            return "held"  # "Cameron told reporters at the EU summit there would be ..."
         if _cue_rx("planned").search(near):  # only near: "will" far off is another clause
             return "planned"
         k = main.start - 1
@@ -3445,6 +3449,19 @@ class _Builder:
         """Token ``k`` comes after a topic and a "that"/"which" clause it opens."""
         first = min(topic_tokens, default=k)
         return any(self.doc[j].lower_ in ("that", "which", "who") for j in range(first + 1, k))
+
+    def _spoken_at(self, lo: int, main: Span) -> bool:
+        """Words said (past tense) at the meeting: "told reporters at the EU summit",
+        "said at a news conference with May"; the meeting was under way."""
+        doc = self.doc
+        at = next(
+            (k for k in range(main.start - 1, max(lo, main.start - 9) - 1, -1)
+             if doc[k].lower_ == "at"),
+            None,
+        )
+        if at is None or any(doc[j].text in (",", ";") for j in range(at, main.start)):
+            return False
+        return any(doc[j].lower_ in _SAID_PAST for j in range(max(lo, at - 5), at))
 
     def _went_to_meet(self, lo: int, main: Span, hi: int) -> bool:
         """A past stay or trip whose purpose was the meeting: "was in Russia on Tuesday to

@@ -176,6 +176,7 @@ CASES = [
     "phone-calls-in-topic-clause",
     "visit-then-need-for-talks-between",
     "readout-restated-stances-topics",
+    "told-reporters-at-summit-held",
     "place-after-place-noun",
     "as-he-wrapped-up-visit",
     "undated-held-news-of-the-day",
