@@ -992,10 +992,10 @@ def make_triggers(nlp: Language, name: str) -> _Triggers:
 class _Triggers:
     """Meeting language from ``patterns/triggers.jsonl`` (matched lower-case).
 
-    A two-word phrase "VERB with/to" ("spoke with") also
-    matches with time and manner words between (cue list ``gap_fillers``): "spoke today
-    with", "spoke by phone on Tuesday with". Such a span's ``kb_id_`` holds the phrase it
-    stands for, so later rules read it as "spoke with".
+    A two-word phrase "VERB with/to" ("spoke with") also matches with time and manner
+    words between (cue list ``gap_fillers``): "spoke today with", "spoke by phone on
+    Tuesday with", also when the verb alone is a meeting word. Such a span's ``kb_id_``
+    holds the phrase it stands for, so later rules read it as "spoke with".
 
     >>> from graph.extract.extractor import build_nlp
     >>> doc = build_nlp()("Joe Biden spoke today with Olaf Scholz.")
